@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type ClickHouseClient, createClient } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+
+/**
+ * The ClickHouse handle every module takes: the client plus the database its tables live in.
+ * Table names are always qualified (`db.table`) because chDB ignores the client's `database` option.
+ */
+export interface AnalyticsStore {
+  client: ClickHouseClient;
+  database: string;
+  cluster: string | undefined;
+  /** `embedded` = chDB in this process; `server` = a ClickHouse server over HTTP. */
+  kind: 'embedded' | 'server';
+}
+
+export interface AnalyticsStoreOptions {
+  /** ClickHouse server URL; unset means embedded chDB under `dataDir/clickhouse`. */
+  url?: string | undefined;
+  database: string;
+  cluster?: string | undefined;
+  dataDir?: string;
+}
+
+/** The only place that knows which backend is in use (ARCHITECTURE.md: nothing else branches on it). */
+export function createAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsStore {
+  if (options.url) {
+    const client = createClient({
+      url: options.url,
+      request_timeout: 30_000,
+      clickhouse_settings: { date_time_input_format: 'best_effort' },
+    });
+    return { client, database: options.database, cluster: options.cluster, kind: 'server' };
+  }
+  if (!options.dataDir) throw new Error('createAnalyticsStore: dataDir is required for embedded ClickHouse');
+  const chdbPath = path.join(options.dataDir, 'clickhouse');
+  mkdirSync(chdbPath, { recursive: true });
+  const client = createClient({ connection: createChdbConnection({ path: chdbPath }) });
+  // A cluster makes no sense for an in-process engine: ignore it rather than emitting ON CLUSTER.
+  return { client, database: options.database, cluster: undefined, kind: 'embedded' };
+}
+
+export function qualified(store: Pick<AnalyticsStore, 'database'>, table: string): string {
+  return `${store.database}.${table}`;
+}

@@ -1,0 +1,46 @@
+import type { AccountEventRow, DeadLetterRow, EventRow } from '@sendops/ses-events';
+import { type AnalyticsStore, qualified } from './analytics-store.ts';
+
+export interface InsertOptions {
+  /**
+   * Deterministic token for this exact batch: ClickHouse skips a retried insert carrying a token it has
+   * seen (non_replicated_deduplication_window / Replicated* dedup), so replaying a batch after a crash
+   * adds nothing.
+   */
+  dedupeToken?: string;
+}
+
+export type AnalyticsTable = 'ses_events' | 'ses_account_events' | 'ingest_dead_letters';
+
+export async function insertRows<T extends object>(
+  store: AnalyticsStore,
+  table: AnalyticsTable,
+  rows: readonly T[],
+  options: InsertOptions = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  await store.client.insert({
+    table: qualified(store, table),
+    values: rows as T[],
+    format: 'JSONEachRow',
+    clickhouse_settings: {
+      // Idempotent retries need the whole batch to be one insert block.
+      max_insert_block_size: String(Math.max(rows.length, 1_048_576)),
+      // Always sent, even empty: chdb/connection applies settings as session-wide SETs, so a token
+      // left over from the previous insert would silently drop this one as a "duplicate".
+      insert_deduplication_token: options.dedupeToken ?? '',
+    },
+  });
+}
+
+export const insertEventRows = (store: AnalyticsStore, rows: readonly EventRow[], options?: InsertOptions) =>
+  insertRows(store, 'ses_events', rows, options);
+
+export const insertAccountEventRows = (
+  store: AnalyticsStore,
+  rows: readonly AccountEventRow[],
+  options?: InsertOptions,
+) => insertRows(store, 'ses_account_events', rows, options);
+
+export const insertDeadLetterRows = (store: AnalyticsStore, rows: readonly DeadLetterRow[], options?: InsertOptions) =>
+  insertRows(store, 'ingest_dead_letters', rows, options);

@@ -1,0 +1,22 @@
+export { type AnalyticsStore, type AnalyticsStoreOptions, createAnalyticsStore, qualified } from './analytics-store.ts';
+export {
+  countEvents,
+  countEventsByType,
+  type DeadLetter,
+  type EventCount,
+  FINAL_SETTINGS,
+  listAccountEvents,
+  listDeadLetters,
+  listEventKeys,
+  type StoredEventKey,
+} from './event-queries.ts';
+export {
+  type AnalyticsTable,
+  type InsertOptions,
+  insertAccountEventRows,
+  insertDeadLetterRows,
+  insertEventRows,
+  insertRows,
+} from './event-writer.ts';
+export { type AppliedMigration, appliedMigrations, MigrationChecksumError, migrateAnalytics } from './migrate-analytics.ts';
+export { renderMigration } from './render-migration.ts';

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+
+/** Versioned ClickHouse migrations, applied in order; never edit one that has shipped (checksums guard it). */
+export interface AnalyticsMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const load = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+
+export const analyticsMigrations: AnalyticsMigration[] = [{ version: 1, name: 'events', sql: load('0001_events.sql') }];
