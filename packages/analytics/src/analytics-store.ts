@@ -15,6 +15,8 @@ export interface AnalyticsStore {
   kind: 'embedded' | 'server';
 }
 
+type ClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>;
+
 export interface AnalyticsStoreOptions {
   /** ClickHouse server URL; unset means embedded chDB under `dataDir/clickhouse`. */
   url?: string | undefined;
@@ -36,7 +38,10 @@ export function createAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsS
   if (!options.dataDir) throw new Error('createAnalyticsStore: dataDir is required for embedded ClickHouse');
   const chdbPath = path.join(options.dataDir, 'clickhouse');
   mkdirSync(chdbPath, { recursive: true });
-  const client = createClient({ connection: createChdbConnection({ path: chdbPath }) });
+  // chdb/connection implements the Connection contract of @clickhouse/client-common, which
+  // @clickhouse/client now bundles as its own copy: same shape, distinct declarations.
+  const connection = createChdbConnection({ path: chdbPath }) as unknown as ClientConnection;
+  const client = createClient({ connection });
   // A cluster makes no sense for an in-process engine: ignore it rather than emitting ON CLUSTER.
   return { client, database: options.database, cluster: undefined, kind: 'embedded' };
 }

@@ -12,7 +12,10 @@ export interface EventCount {
   events: number;
 }
 
-export async function countEventsByType(store: AnalyticsStore, organizationId: string): Promise<EventCount[]> {
+export async function countEventsByType(
+  store: AnalyticsStore,
+  organizationId: string,
+): Promise<EventCount[]> {
   const result = await store.client.query({
     query: `SELECT event_type, toUInt64(count()) AS events
             FROM ${qualified(store, 'ses_events')} FINAL
@@ -41,7 +44,10 @@ export interface StoredEventKey {
 }
 
 /** The dedupe keys stored for an organization, e.g. to prove an event is present exactly once. */
-export async function listEventKeys(store: AnalyticsStore, organizationId: string): Promise<StoredEventKey[]> {
+export async function listEventKeys(
+  store: AnalyticsStore,
+  organizationId: string,
+): Promise<StoredEventKey[]> {
   const result = await store.client.query({
     query: `SELECT event_id, recipient, event_type, channel_id, provider
             FROM ${qualified(store, 'ses_events')} FINAL
@@ -62,7 +68,11 @@ export interface DeadLetter {
   body: string;
 }
 
-export async function listDeadLetters(store: AnalyticsStore, organizationId: string, limit = 100): Promise<DeadLetter[]> {
+export async function listDeadLetters(
+  store: AnalyticsStore,
+  organizationId: string,
+  limit = 100,
+): Promise<DeadLetter[]> {
   const result = await store.client.query({
     query: `SELECT received_at, reason, error, event_id, body
             FROM ${qualified(store, 'ingest_dead_letters')}

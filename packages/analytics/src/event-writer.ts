@@ -42,5 +42,8 @@ export const insertAccountEventRows = (
   options?: InsertOptions,
 ) => insertRows(store, 'ses_account_events', rows, options);
 
-export const insertDeadLetterRows = (store: AnalyticsStore, rows: readonly DeadLetterRow[], options?: InsertOptions) =>
-  insertRows(store, 'ingest_dead_letters', rows, options);
+export const insertDeadLetterRows = (
+  store: AnalyticsStore,
+  rows: readonly DeadLetterRow[],
+  options?: InsertOptions,
+) => insertRows(store, 'ingest_dead_letters', rows, options);

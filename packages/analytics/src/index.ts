@@ -1,4 +1,9 @@
-export { type AnalyticsStore, type AnalyticsStoreOptions, createAnalyticsStore, qualified } from './analytics-store.ts';
+export {
+  type AnalyticsStore,
+  type AnalyticsStoreOptions,
+  createAnalyticsStore,
+  qualified,
+} from './analytics-store.ts';
 export {
   countEvents,
   countEventsByType,
@@ -18,5 +23,10 @@ export {
   insertEventRows,
   insertRows,
 } from './event-writer.ts';
-export { type AppliedMigration, appliedMigrations, MigrationChecksumError, migrateAnalytics } from './migrate-analytics.ts';
+export {
+  type AppliedMigration,
+  appliedMigrations,
+  MigrationChecksumError,
+  migrateAnalytics,
+} from './migrate-analytics.ts';
 export { renderMigration } from './render-migration.ts';

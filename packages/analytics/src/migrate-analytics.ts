@@ -28,7 +28,8 @@ export async function migrateAnalytics(
   const target = { database: store.database, cluster: store.cluster };
   const onCluster = store.cluster ? ` ON CLUSTER '${store.cluster}'` : '';
   await store.client.command({ query: `CREATE DATABASE IF NOT EXISTS ${store.database}${onCluster}` });
-  for (const statement of renderMigration(MIGRATIONS_TABLE, target)) await store.client.command({ query: statement });
+  for (const statement of renderMigration(MIGRATIONS_TABLE, target))
+    await store.client.command({ query: statement });
 
   const applied = new Map((await appliedMigrations(store)).map((m) => [m.version, m]));
   const done: AppliedMigration[] = [];

@@ -5,7 +5,10 @@
  *   {{on_cluster}}          -> `ON CLUSTER 'name'` or nothing
  *   {{engine:X(args)}}      -> `X(args)` or `ReplicatedX('/clickhouse/tables/{shard}/{database}/{table}', '{replica}', args)`
  */
-export function renderMigration(sql: string, target: { database: string; cluster: string | undefined }): string[] {
+export function renderMigration(
+  sql: string,
+  target: { database: string; cluster: string | undefined },
+): string[] {
   const { database, cluster } = target;
   const rendered = sql
     .replace(/\{\{db\}\}/g, database)

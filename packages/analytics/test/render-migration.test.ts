@@ -21,7 +21,9 @@ describe('renderMigration', () => {
     expect(first).toContain(
       "ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}', ver)",
     );
-    expect(second).toContain("ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')");
+    expect(second).toContain(
+      "ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')",
+    );
   });
 
   it('leaves no placeholder unrendered in any shipped migration', () => {

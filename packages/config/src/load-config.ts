@@ -42,11 +42,15 @@ export function loadConfig(
 ): SendOpsConfig {
   const issues: string[] = [];
   const values: Partial<Record<VariableName, unknown>> = {};
-  for (const [name, spec] of Object.entries(variables) as [VariableName, (typeof variables)[VariableName]][]) {
+  for (const [name, spec] of Object.entries(variables) as [
+    VariableName,
+    (typeof variables)[VariableName],
+  ][]) {
     const raw = overrides[name] ?? nonEmpty(env[name]) ?? ('default' in spec ? spec.default : undefined);
     const result = spec.schema.safeParse(raw);
     if (result.success) values[name] = result.data;
-    else issues.push(`${name}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+    else
+      issues.push(`${name}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
   }
   if (issues.length > 0) throw new ConfigError(issues);
   const v = values as Parsed;
@@ -58,7 +62,8 @@ export function loadConfig(
     bindHost: v.SENDOPS_BIND_HOST,
     ports: { web: v.SENDOPS_WEB_PORT, api: v.SENDOPS_API_PORT, ingest: v.SENDOPS_INGEST_PORT },
     publicIngestUrl:
-      v.SENDOPS_PUBLIC_INGEST_URL ?? `http://${displayHost(v.SENDOPS_BIND_HOST)}:${v.SENDOPS_INGEST_PORT}/ingest/eventbridge`,
+      v.SENDOPS_PUBLIC_INGEST_URL ??
+      `http://${displayHost(v.SENDOPS_BIND_HOST)}:${v.SENDOPS_INGEST_PORT}/ingest/eventbridge`,
     postgres: { url: v.DATABASE_URL, embeddedPort: v.SENDOPS_EMBEDDED_PG_PORT, poolMax: v.DATABASE_POOL_MAX },
     clickhouse: { url: v.CLICKHOUSE_URL, database: v.CLICKHOUSE_DATABASE, cluster: v.CLICKHOUSE_CLUSTER },
     events: { retentionDays: v.SENDOPS_EVENTS_RETENTION_DAYS },

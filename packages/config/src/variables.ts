@@ -50,7 +50,11 @@ export const variables = {
     description: 'Address the HTTP services listen on (`0.0.0.0` in containers).',
   },
   SENDOPS_WEB_PORT: { schema: port, default: '3000', description: 'Dashboard (Next.js) port.' },
-  SENDOPS_API_PORT: { schema: port, default: '4000', description: 'Dashboard backend and public `/v1` API port.' },
+  SENDOPS_API_PORT: {
+    schema: port,
+    default: '4000',
+    description: 'Dashboard backend and public `/v1` API port.',
+  },
   SENDOPS_INGEST_PORT: {
     schema: port,
     default: '4100',
@@ -70,7 +74,11 @@ export const variables = {
     default: '54329',
     description: 'Loopback port of the embedded PostgreSQL (only when `DATABASE_URL` is unset).',
   },
-  DATABASE_POOL_MAX: { schema: positiveInt, default: '10', description: 'Postgres connection pool size per process.' },
+  DATABASE_POOL_MAX: {
+    schema: positiveInt,
+    default: '10',
+    description: 'Postgres connection pool size per process.',
+  },
   CLICKHOUSE_URL: {
     schema: url(['http:', 'https:']).optional(),
     description:
@@ -92,12 +100,14 @@ export const variables = {
   SENDOPS_EVENTS_RETENTION_DAYS: {
     schema: z.coerce.number().int().min(1).max(3650),
     default: '400',
-    description: 'Default retention (TTL) of event rows in ClickHouse, for organizations without a plan-specific value.',
+    description:
+      'Default retention (TTL) of event rows in ClickHouse, for organizations without a plan-specific value.',
   },
   SENDOPS_INGEST_BODY_LIMIT_BYTES: {
     schema: z.coerce.number().int().min(1_048_576),
     default: '1572864',
-    description: 'Largest accepted ingest request body; larger ones get 413. At least 1 MiB (EventBridge events go up to 1 MB).',
+    description:
+      'Largest accepted ingest request body; larger ones get 413. At least 1 MiB (EventBridge events go up to 1 MB).',
   },
   SENDOPS_INGEST_BATCH_MAX_ROWS: {
     schema: positiveInt,
@@ -118,7 +128,8 @@ export const variables = {
   SENDOPS_INGEST_FSYNC: {
     schema: boolFlag,
     default: 'true',
-    description: 'fdatasync the spool before acknowledging (group commit). Only turn off for throwaway benchmarks.',
+    description:
+      'fdatasync the spool before acknowledging (group commit). Only turn off for throwaway benchmarks.',
   },
   SENDOPS_INGEST_KEY_CACHE_TTL_MS: {
     schema: z.coerce.number().int().min(0),

@@ -16,7 +16,11 @@ describe('loadConfig', () => {
 
   it('reports every invalid variable at once', () => {
     const attempt = () =>
-      loadConfig({ SENDOPS_API_PORT: 'abc', DATABASE_URL: 'mysql://x', SENDOPS_INGEST_BODY_LIMIT_BYTES: '10' });
+      loadConfig({
+        SENDOPS_API_PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        SENDOPS_INGEST_BODY_LIMIT_BYTES: '10',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
@@ -29,7 +33,10 @@ describe('loadConfig', () => {
   });
 
   it('treats empty strings as unset and honours overrides', () => {
-    const config = loadConfig({ DATABASE_URL: '', SENDOPS_INGEST_FSYNC: 'false' }, { SENDOPS_DATA_DIR: '/tmp/x' });
+    const config = loadConfig(
+      { DATABASE_URL: '', SENDOPS_INGEST_FSYNC: 'false' },
+      { SENDOPS_DATA_DIR: '/tmp/x' },
+    );
     expect(config.postgres.url).toBeUndefined();
     expect(config.ingest.fsync).toBe(false);
     expect(config.dataDir).toBe('/tmp/x');

@@ -9,4 +9,6 @@ export interface AnalyticsMigration {
 
 const load = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
 
-export const analyticsMigrations: AnalyticsMigration[] = [{ version: 1, name: 'events', sql: load('0001_events.sql') }];
+export const analyticsMigrations: AnalyticsMigration[] = [
+  { version: 1, name: 'events', sql: load('0001_events.sql') },
+];

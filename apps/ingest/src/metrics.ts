@@ -1,0 +1,76 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+export type EventOutcome = 'accepted' | 'duplicate' | 'dropped_unmanaged' | 'rejected';
+
+/** The ingest's Prometheus metrics: names are an operator contract (README "Operations"), keep them stable. */
+export function createIngestMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'sendops_ingest_process_' });
+  const registers = [registry];
+  return {
+    registry,
+    received: new Counter({
+      name: 'sendops_ingest_received_total',
+      help: 'Requests received on POST /ingest/eventbridge',
+      registers,
+    }),
+    events: new Counter({
+      name: 'sendops_ingest_events_total',
+      help: 'EventBridge events by outcome',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+    rejected: new Counter({
+      name: 'sendops_ingest_rejected_total',
+      help: 'Requests refused, by reason (error code)',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    rowsAccepted: new Counter({
+      name: 'sendops_ingest_rows_accepted_total',
+      help: 'Event rows (one per recipient) made durable in the spool',
+      registers,
+    }),
+    rowsWritten: new Counter({
+      name: 'sendops_ingest_rows_written_total',
+      help: 'Event rows written to ClickHouse',
+      registers,
+    }),
+    bufferBytes: new Gauge({
+      name: 'sendops_ingest_buffer_bytes',
+      help: 'Bytes spooled and not yet written to ClickHouse',
+      registers,
+    }),
+    pendingSegments: new Gauge({
+      name: 'sendops_ingest_buffer_segments',
+      help: 'Closed spool segments waiting to be written to ClickHouse',
+      registers,
+    }),
+    batchRows: new Histogram({
+      name: 'sendops_ingest_batch_rows',
+      help: 'Rows per ClickHouse insert',
+      buckets: [1, 10, 100, 1_000, 5_000, 10_000, 20_000, 50_000],
+      registers,
+    }),
+    flushSeconds: new Histogram({
+      name: 'sendops_ingest_flush_seconds',
+      help: 'Time to write one spool segment to ClickHouse',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    ackSeconds: new Histogram({
+      name: 'sendops_ingest_ack_seconds',
+      help: 'Time from request to acknowledgement (durable in the spool)',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    storeErrors: new Counter({
+      name: 'sendops_ingest_store_errors_total',
+      help: 'Failed store operations, by store',
+      labelNames: ['store'] as const,
+      registers,
+    }),
+  };
+}
+
+export type IngestMetrics = ReturnType<typeof createIngestMetrics>;

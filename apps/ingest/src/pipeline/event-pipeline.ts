@@ -1,0 +1,125 @@
+import {
+  configurationSetOf,
+  parseEventBridgeBody,
+  sendingIdentityCandidates,
+  toAccountEventRow,
+  toClickhouseTime,
+  toEventRows,
+} from '@sendops/ses-events';
+import { IngestError } from '../errors.ts';
+import type { SpoolRecord } from '../spool/segment-format.ts';
+import type { Spool } from '../spool/spool.ts';
+import type { OrganizationAuth } from './control-plane.ts';
+import type { DedupeWindow } from './dedupe-window.ts';
+import type { IdentityDirectory } from './identity-directory.ts';
+
+export type IngestResult =
+  | { outcome: 'accepted'; eventId: string; rows: number }
+  | { outcome: 'duplicate'; eventId: string }
+  | { outcome: 'dropped_unmanaged'; eventId: string };
+
+export interface PipelineDeps {
+  spool: Spool;
+  identities: IdentityDirectory;
+  dedupe: DedupeWindow;
+}
+
+/**
+ * parse -> (account event | managed-identity filter -> channel -> enrich + fan out) -> dedupe -> spool.
+ * Resolves once the event is durable; throws IngestError for bodies that can never succeed, after
+ * keeping them in the dead-letter table.
+ */
+export class EventPipeline {
+  private readonly deps: PipelineDeps;
+
+  constructor(deps: PipelineDeps) {
+    this.deps = deps;
+  }
+
+  async ingest(auth: OrganizationAuth, raw: string): Promise<IngestResult> {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch (error) {
+      return this.reject(auth, raw, 'invalid_json', `body is not JSON: ${(error as Error).message}`);
+    }
+    const parsed = parseEventBridgeBody(body);
+    if (parsed.kind === 'invalid')
+      return this.reject(auth, raw, parsed.reason, parsed.message, parsed.eventId);
+
+    const ingestedAt = toClickhouseTime(new Date());
+    const { organizationId } = auth;
+    const eventId = parsed.envelope.id;
+    const key = `${organizationId}:${eventId}`;
+
+    if (parsed.kind === 'account_event') {
+      const row = toAccountEventRow(parsed.envelope, { organizationId, ingestedAt, raw });
+      if ((await this.appendOnce(key, { t: 'account', row })) === 'duplicate')
+        return { outcome: 'duplicate', eventId };
+      return { outcome: 'accepted', eventId, rows: 1 };
+    }
+
+    const { mail } = parsed.envelope.detail;
+    const directory = await this.deps.identities.forOrganization(organizationId);
+    const match = directory.match(sendingIdentityCandidates(mail));
+    if (!match) return { outcome: 'dropped_unmanaged', eventId };
+
+    const rows = toEventRows(parsed.envelope, {
+      organizationId,
+      sendingIdentity: match.identity,
+      channelId: directory.resolveChannel(configurationSetOf(mail), match),
+      templateTagNames: auth.templateTagNames,
+      retentionDays: auth.retentionDays,
+      ingestedAt,
+      // The spool stores the envelope once per record, not once per recipient row.
+      raw: '',
+    });
+    if ((await this.appendOnce(key, { t: 'events', raw, rows })) === 'duplicate')
+      return { outcome: 'duplicate', eventId };
+    return { outcome: 'accepted', eventId, rows: rows.length };
+  }
+
+  /**
+   * Appends unless this event was delivered recently. The look-up and the claim happen in one
+   * synchronous step, so concurrent deliveries cannot both append; a delivery that finds the first one
+   * still in flight waits for it, and takes over if it failed.
+   */
+  private async appendOnce(key: string, record: SpoolRecord): Promise<'accepted' | 'duplicate'> {
+    for (;;) {
+      const first = this.deps.dedupe.get(key);
+      if (!first) {
+        const written = this.deps.spool.append(record);
+        this.deps.dedupe.track(key, written);
+        await written;
+        return 'accepted';
+      }
+      try {
+        await first;
+        return 'duplicate';
+      } catch {
+        // The first delivery was not stored; DedupeWindow forgot it, so the next turn claims it.
+      }
+    }
+  }
+
+  private async reject(
+    auth: OrganizationAuth,
+    raw: string,
+    code: 'invalid_json' | 'not_eventbridge' | 'not_ses' | 'schema',
+    message: string,
+    eventId = '',
+  ): Promise<never> {
+    await this.deps.spool.append({
+      t: 'dead',
+      row: {
+        organization_id: auth.organizationId,
+        received_at: toClickhouseTime(new Date()),
+        reason: code,
+        error: message,
+        event_id: eventId,
+        body: raw,
+      },
+    });
+    throw new IngestError(code, 400, message);
+  }
+}

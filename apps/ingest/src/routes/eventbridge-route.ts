@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { shuttingDown } from '../errors.ts';
+import type { IngestMetrics } from '../metrics.ts';
+import type { EventPipeline } from '../pipeline/event-pipeline.ts';
+import type { KeyAuthenticator } from '../pipeline/key-authenticator.ts';
+
+export interface EventBridgeRouteDeps {
+  pipeline: EventPipeline;
+  authenticator: KeyAuthenticator;
+  metrics: IngestMetrics;
+  isShuttingDown: () => boolean;
+}
+
+const responseSchema = {
+  200: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['accepted', 'duplicate', 'dropped'] },
+      eventId: { type: 'string' },
+      rows: { type: 'integer' },
+      reason: { type: 'string' },
+    },
+    required: ['status', 'eventId'],
+  },
+} as const;
+
+/** The EventBridge API destination target: one event per request, acknowledged once durable. */
+export function registerEventBridgeRoute(app: FastifyInstance, deps: EventBridgeRouteDeps): void {
+  app.post(
+    '/ingest/eventbridge',
+    {
+      schema: {
+        headers: { type: 'object', properties: { 'x-api-key': { type: 'string' } } },
+        response: responseSchema,
+      },
+    },
+    async (request, reply) => {
+      const started = performance.now();
+      deps.metrics.received.inc();
+      if (deps.isShuttingDown()) throw shuttingDown();
+      const auth = await deps.authenticator.authenticate(request.headers['x-api-key'] as string | undefined);
+      request.log = request.log.child({ organizationId: auth.organizationId });
+      const raw = typeof request.body === 'string' ? request.body : '';
+      const result = await deps.pipeline.ingest(auth, raw);
+      deps.metrics.events.inc({ outcome: result.outcome });
+      deps.metrics.ackSeconds.observe((performance.now() - started) / 1000);
+      if (result.outcome === 'accepted') {
+        deps.metrics.rowsAccepted.inc(result.rows);
+        return reply.send({ status: 'accepted', eventId: result.eventId, rows: result.rows });
+      }
+      if (result.outcome === 'duplicate') return reply.send({ status: 'duplicate', eventId: result.eventId });
+      return reply.send({ status: 'dropped', eventId: result.eventId, reason: 'unmanaged_identity' });
+    },
+  );
+}

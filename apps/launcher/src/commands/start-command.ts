@@ -1,0 +1,116 @@
+import type { SendOpsConfig } from '@sendops/config';
+import { createIngestService, postgresControlPlane } from '@sendops/ingest';
+import { createDemoStream } from '@sendops/simulator';
+import type { Command } from 'commander';
+import type { Logger } from 'pino';
+import { UsageError } from '../cli-output.ts';
+import { ensureDemoWorkspace } from '../demo-workspace.ts';
+import { clearRuntimeState, readRunningState, writeRuntimeState } from '../runtime-state.ts';
+import { openAnalytics, openControlPlane, spoolDirOf } from '../stores.ts';
+import { waitForHealthy } from '../wait-for-healthy.ts';
+
+export interface StartOptions {
+  demo: boolean;
+  web: boolean;
+  demoRate: string;
+}
+
+const DEMO_EVENTS_PER_SECOND = 5;
+
+/**
+ * Runs everything in one process on the embedded defaults (chDB allows one process per data
+ * directory), or on DATABASE_URL / CLICKHOUSE_URL when set. Prints the URLs, then `ready` once every
+ * started service answers its health check.
+ */
+export async function runStart(config: SendOpsConfig, options: StartOptions, logger: Logger): Promise<void> {
+  const running = readRunningState(config.dataDir);
+  if (running) throw new UsageError(`sendops is already running on ${config.dataDir} (pid ${running.pid})`);
+  const demoRate = Number(options.demoRate);
+  if (!Number.isFinite(demoRate) || demoRate <= 0 || demoRate > 1000) {
+    throw new UsageError('--demo-rate must be a number of events per second between 0 and 1000');
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse().splice(0)) await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
+  };
+  try {
+    const controlPlane = await openControlPlane(config, { migrate: true });
+    stops.push(() => controlPlane.close());
+    const store = await openAnalytics(config, { migrate: true });
+    stops.push(() => store.client.close());
+
+    const ingest = await createIngestService({
+      settings: config.ingest,
+      spoolDir: spoolDirOf(config),
+      controlPlane: postgresControlPlane(controlPlane.db),
+      store,
+      logger: logger.child({ service: 'ingest' }),
+    });
+    const ingestBase = await ingest.listen(config.ports.ingest, config.bindHost);
+    stops.push(() => ingest.stop());
+    const ingestUrl = `${ingestBase}/ingest/eventbridge`;
+
+    writeRuntimeState(config.dataDir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      postgresUrl: controlPlane.url,
+      ingestUrl,
+      embeddedClickhouse: store.kind === 'embedded',
+    });
+    stops.push(async () => clearRuntimeState(config.dataDir));
+
+    const lines = [
+      `SendOps is running (data directory ${config.dataDir})`,
+      `  ingest      ${ingestUrl}`,
+      `  health      ${ingestBase}/healthz  ${ingestBase}/readyz`,
+      `  metrics     ${ingestBase}/metrics`,
+      `  postgres    ${controlPlane.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} (${redact(controlPlane.url)})`,
+      `  clickhouse  ${store.kind === 'embedded' ? `embedded chDB (${config.dataDir}/clickhouse)` : 'CLICKHOUSE_URL'}`,
+    ];
+    if (options.web) lines.push('  dashboard   not included in this build yet (API and dashboard arrive with the accounts work)');
+
+    if (options.demo) {
+      const demo = await ensureDemoWorkspace(controlPlane.db);
+      const stream = createDemoStream({
+        url: ingestUrl,
+        apiKey: demo.ingestApiKey,
+        identities: demo.domains,
+        configurationSets: demo.configurationSets,
+        eventsPerSecond: demoRate,
+        log: (message) => logger.debug({ service: 'demo' }, message),
+      });
+      stops.push(() => stream.stop());
+      lines.push(`  demo org    ${demo.organizationId} (simulated SES traffic, ${demoRate} events/s)`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+
+    await waitForHealthy([`${ingestBase}/healthz`]);
+    process.stdout.write('ready\n');
+
+    await new Promise<void>((resolve) => {
+      const onSignal = (signal: NodeJS.Signals) => {
+        logger.info({ signal }, 'shutting down');
+        resolve();
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+    });
+  } finally {
+    await stopAll();
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}
+
+export function registerStartCommand(program: Command, run: (command: Command, options: StartOptions) => Promise<void>) {
+  program
+    .command('start')
+    .description('run SendOps (embedded Postgres and ClickHouse unless DATABASE_URL / CLICKHOUSE_URL are set)')
+    .option('--no-demo', 'no demo organization and no simulated event stream')
+    .option('--no-web', 'do not start the dashboard')
+    .option('--demo-rate <events-per-second>', 'rate of the simulated demo stream', String(DEMO_EVENTS_PER_SECOND))
+    .action((options: StartOptions, command: Command) => run(command, options));
+}

@@ -1,0 +1,19 @@
+export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid';
+
+/**
+ * An expected failure with a stable code; transports map codes to statuses
+ * (`not_found` -> 404, `conflict` -> 409, `invalid` -> 400) and show the message.
+ */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: DomainErrorCode;
+
+  constructor(code: DomainErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}
