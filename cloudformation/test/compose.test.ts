@@ -64,9 +64,6 @@ const k8sDocuments = [
   'config.yaml',
   'secret.example.yaml',
   'ingest.yaml',
-  'api.yaml',
-  'worker.yaml',
-  'web.yaml',
   'migrate-job.yaml',
 ].flatMap((file) =>
   parseAllDocuments(read(`infra/k8s/${file}`)).map((doc) => ({ file, doc: doc.toJS() as Obj })),
@@ -98,7 +95,7 @@ describe('docker-compose.yml and infra/ use only documented configuration', () =
   });
 
   it('sets only documented SENDOPS_*, DATABASE_*, CLICKHOUSE_* variables in the app services', () => {
-    expect(appServices.map(([name]) => name).sort()).toEqual(['api', 'ingest', 'migrate', 'web', 'worker']);
+    expect(appServices.map(([name]) => name).sort()).toEqual(['ingest', 'migrate']);
     const used = new Set([
       ...envNames(compose['x-sendops-env']),
       ...appServices.flatMap(([, s]) => envNames(s.environment)),
@@ -144,9 +141,6 @@ describe('docker-compose.yml', () => {
     expect(commands).toEqual({
       migrate: 'migrate',
       ingest: 'serve ingest',
-      api: 'serve api',
-      worker: 'serve worker',
-      web: 'serve web',
     });
     expect(read('Dockerfile')).toMatch(/^ENTRYPOINT \["node", "apps\/launcher\/bin\/sendops\.mjs"\]$/m);
     expect(services.migrate!.restart).toBe('no');
@@ -160,13 +154,11 @@ describe('docker-compose.yml', () => {
     expect(services.migrate!.depends_on).not.toHaveProperty('migrate');
   });
 
-  it('publishes 3000, 4000 and 4100 and probes the ports the apps listen on', () => {
+  it('publishes 4100 and probes the port the ingest listens on', () => {
     const published = appServices.flatMap(([, s]) => (s.ports ?? []) as string[]).sort();
-    expect(published).toEqual(['3000:3000', '4000:4000', '4100:4100']);
+    expect(published).toEqual(['4100:4100']);
     const probes: Record<string, string> = {
       ingest: `http://127.0.0.1:${env.SENDOPS_INGEST_PORT}/readyz`,
-      api: `http://127.0.0.1:${env.SENDOPS_API_PORT}/readyz`,
-      web: `http://127.0.0.1:${env.SENDOPS_WEB_PORT}/healthz`,
     };
     for (const [name, url] of Object.entries(probes)) {
       const test = ((services[name]!.healthcheck as Obj).test as string[]).join(' ');

@@ -10,7 +10,7 @@ const DAY = 24 * HOUR;
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** SES accepting the API call to publishing Send. */
-export const sendLag = (random: Random) => random.between(5, 150);
+export const sendLag = (random: Random) => random.between(5, 35);
 
 /**
  * SES accepted → receiving server said 250: log-normal around 1.5 s, with a 4% tail of slow MXes and
@@ -22,7 +22,7 @@ export function deliveryLatency(random: Random): number {
 }
 
 /** Suppression-list bounces never leave SES. */
-export const suppressionLatency = (random: Random) => random.between(40, 900);
+export const suppressionLatency = (random: Random) => random.between(60, 900);
 
 /** A bounce that arrives as an NDR after the receiving server first accepted the mail. */
 export const asyncBounceLatency = (random: Random) => clamp(random.logNormal(4 * MINUTE, 1.2), 20 * SECOND, 6 * HOUR);
