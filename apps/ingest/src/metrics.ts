@@ -64,6 +64,11 @@ export function createIngestMetrics() {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers,
     }),
+    quarantined: new Counter({
+      name: 'sendops_ingest_quarantined_records_total',
+      help: 'Acknowledged records ClickHouse refused for their content, kept in the spool quarantine directory',
+      registers,
+    }),
     storeErrors: new Counter({
       name: 'sendops_ingest_store_errors_total',
       help: 'Failed store operations, by store',

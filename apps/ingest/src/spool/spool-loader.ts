@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   type AnalyticsStore,
   insertAccountEventRows,
@@ -8,7 +9,8 @@ import {
 import type { AccountEventRow, DeadLetterRow, EventRow } from '@sendops/ses-events';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from '../metrics.ts';
-import { decodeSegment } from './segment-format.ts';
+import { isPermanentDataError } from './data-errors.ts';
+import { decodeSegment, encodeRecord, type SpoolRecord } from './segment-format.ts';
 import type { ClosedSegment, Spool } from './spool.ts';
 
 export interface SpoolLoaderOptions {
@@ -76,7 +78,12 @@ export class SpoolLoader {
     while (this.queue.length > 0 && !this.stopped) {
       const segment = this.queue[0]!;
       try {
-        await this.load(segment);
+        try {
+          await this.load(segment);
+        } catch (error) {
+          if (!isPermanentDataError(error)) throw error;
+          await this.loadRecordByRecord(segment, error);
+        }
         await this.options.spool.release(segment);
         this.queue.shift();
         this.options.metrics.pendingSegments.set(this.queue.length);
@@ -106,8 +113,7 @@ export class SpoolLoader {
     if (this.queue.length === 0) for (const done of this.drained.splice(0)) done();
   }
 
-  private async load(segment: ClosedSegment): Promise<void> {
-    const { metrics, store, batchMaxRows, nodeId } = this.options;
+  private async readSegment(segment: ClosedSegment): Promise<SpoolRecord[]> {
     const { records, corruptLines } = decodeSegment(await readFile(segment.file));
     if (corruptLines > 0) {
       // Only a torn, never-acknowledged tail write can fail its checksum.
@@ -116,6 +122,40 @@ export class SpoolLoader {
         'skipped unacknowledged torn spool records',
       );
     }
+    return records;
+  }
+
+  private async load(segment: ClosedSegment): Promise<void> {
+    await this.insertRecords(await this.readSegment(segment), segment.name);
+  }
+
+  /**
+   * A batch ClickHouse refused for its content: store every record that can be stored, and move the
+   * ones it refuses to `quarantine/` beside the spool (kept, counted, logged) so the spool moves on.
+   */
+  private async loadRecordByRecord(segment: ClosedSegment, cause: unknown): Promise<void> {
+    const records = await this.readSegment(segment);
+    const quarantineDir = path.join(path.dirname(segment.file), 'quarantine');
+    let quarantined = 0;
+    for (const [index, record] of records.entries()) {
+      try {
+        await this.insertRecords([record], `${segment.name}:r${index}`);
+      } catch (error) {
+        if (!isPermanentDataError(error)) throw error;
+        await mkdir(quarantineDir, { recursive: true });
+        await appendFile(path.join(quarantineDir, segment.name), encodeRecord(record));
+        quarantined++;
+      }
+    }
+    this.options.metrics.quarantined.inc(quarantined);
+    this.options.log.error(
+      { err: cause, segment: segment.name, quarantined, quarantineDir },
+      'ClickHouse refused records; they were moved to the quarantine directory',
+    );
+  }
+
+  private async insertRecords(records: SpoolRecord[], tokenBase: string): Promise<void> {
+    const { metrics, store, batchMaxRows, nodeId } = this.options;
     const events: EventRow[] = [];
     const account: AccountEventRow[] = [];
     const dead: DeadLetterRow[] = [];
@@ -127,12 +167,12 @@ export class SpoolLoader {
     const started = performance.now();
     for (let i = 0; i * batchMaxRows < events.length; i++) {
       const chunk = events.slice(i * batchMaxRows, (i + 1) * batchMaxRows);
-      await insertEventRows(store, chunk, { dedupeToken: `${nodeId}:${segment.name}:events:${i}` });
+      await insertEventRows(store, chunk, { dedupeToken: `${nodeId}:${tokenBase}:events:${i}` });
       metrics.batchRows.observe(chunk.length);
       metrics.rowsWritten.inc(chunk.length);
     }
-    await insertAccountEventRows(store, account, { dedupeToken: `${nodeId}:${segment.name}:account` });
-    await insertDeadLetterRows(store, dead, { dedupeToken: `${nodeId}:${segment.name}:dead` });
+    await insertAccountEventRows(store, account, { dedupeToken: `${nodeId}:${tokenBase}:account` });
+    await insertDeadLetterRows(store, dead, { dedupeToken: `${nodeId}:${tokenBase}:dead` });
     metrics.flushSeconds.observe((performance.now() - started) / 1000);
   }
 }
