@@ -17,7 +17,10 @@ function configFor(command: Command): SendOpsConfig {
 
 function createLogger(config: SendOpsConfig) {
   // Logs go to stderr so stdout stays for results (`--json`) and the `ready` line.
-  return pino({ level: config.logLevel, redact: ['req.headers["x-api-key"]', 'headers["x-api-key"]'] }, pino.destination(2));
+  return pino(
+    { level: config.logLevel, redact: ['req.headers["x-api-key"]', 'headers["x-api-key"]'] },
+    pino.destination(2),
+  );
 }
 
 export function buildProgram(): Command {
@@ -36,7 +39,9 @@ export function buildProgram(): Command {
     .command('migrate')
     .description('apply Postgres and ClickHouse migrations')
     .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }, command: Command) => runMigrate(configFor(command), Boolean(options.json)));
+    .action(async (options: { json?: boolean }, command: Command) =>
+      runMigrate(configFor(command), Boolean(options.json)),
+    );
 
   program
     .command('serve')

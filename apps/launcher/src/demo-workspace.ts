@@ -41,7 +41,8 @@ export async function ensureDemoWorkspace(db: Kysely<Database>): Promise<DemoWor
   }
   const identities = await listIdentities(db, organizationId);
   for (const domain of DEMO_ORGANIZATION.domains) {
-    if (!identities.some((i) => i.value === domain)) await addIdentity(db, { organizationId, kind: 'domain', value: domain });
+    if (!identities.some((i) => i.value === domain))
+      await addIdentity(db, { organizationId, kind: 'domain', value: domain });
   }
   const ingestApiKey = await rotateIngestApiKey(db, organizationId);
   return {

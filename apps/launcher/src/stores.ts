@@ -17,12 +17,18 @@ export interface ControlPlaneHandle {
  * Postgres for a command: DATABASE_URL, else the embedded server of a running `sendops start`, else an
  * embedded server started for this command only.
  */
-export async function openControlPlane(config: SendOpsConfig, options: { migrate: boolean }): Promise<ControlPlaneHandle> {
+export async function openControlPlane(
+  config: SendOpsConfig,
+  options: { migrate: boolean },
+): Promise<ControlPlaneHandle> {
   const running = config.postgres.url ? undefined : readRunningState(config.dataDir);
   let url = config.postgres.url ?? running?.postgresUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
-    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.postgres.embeddedPort });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.postgres.embeddedPort,
+    });
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
@@ -46,7 +52,10 @@ export async function openControlPlane(config: SendOpsConfig, options: { migrate
 }
 
 /** ClickHouse for a command: CLICKHOUSE_URL, else embedded chDB, which only one process may open. */
-export async function openAnalytics(config: SendOpsConfig, options: { migrate: boolean }): Promise<AnalyticsStore> {
+export async function openAnalytics(
+  config: SendOpsConfig,
+  options: { migrate: boolean },
+): Promise<AnalyticsStore> {
   if (!config.clickhouse.url) {
     const running = readRunningState(config.dataDir);
     if (running) {

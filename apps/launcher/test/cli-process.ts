@@ -50,7 +50,8 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
       for (;;) {
         const match = pattern.exec(stdout);
         if (match) return match;
-        if (child.exitCode !== null) throw new Error(`sendops exited (${child.exitCode}):\n${stdout}\n${stderr}`);
+        if (child.exitCode !== null)
+          throw new Error(`sendops exited (${child.exitCode}):\n${stdout}\n${stderr}`);
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${stdout}\n${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

@@ -35,7 +35,10 @@ describe('sendops usage errors', () => {
     const noName = runCli(['org', 'create'], env);
     expect(noName.status).toBe(2);
     expect(noName.stderr).toMatch(/--name/);
-    const both = runCli(['identity', 'add', '--org', crypto.randomUUID(), '--domain', 'a.dev', '--email', 'x@a.dev'], env);
+    const both = runCli(
+      ['identity', 'add', '--org', crypto.randomUUID(), '--domain', 'a.dev', '--email', 'x@a.dev'],
+      env,
+    );
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/exactly one of --domain or --email/);
     const badPort = runCli(['migrate'], { ...env, SENDOPS_INGEST_PORT: 'eighty' });
@@ -73,11 +76,26 @@ describe('sendops start (no demo) with operator commands against the running sto
     expect(ingestApiKey).toMatch(/^sok_live_[A-Za-z0-9]{40}$/);
 
     const channel = runCli(
-      ['channel', 'add', '--org', id, '--name', 'Transactional', '--config-set', 'sesmail-transactional', '--purpose', 'transactional', '--json'],
+      [
+        'channel',
+        'add',
+        '--org',
+        id,
+        '--name',
+        'Transactional',
+        '--config-set',
+        'sesmail-transactional',
+        '--purpose',
+        'transactional',
+        '--json',
+      ],
       env,
     );
     expect(channel.status, channel.stderr).toBe(0);
-    const identity = runCli(['identity', 'add', '--org', id, '--domain', 'acme.dev', '--channel', 'Transactional', '--json'], env);
+    const identity = runCli(
+      ['identity', 'add', '--org', id, '--domain', 'acme.dev', '--channel', 'Transactional', '--json'],
+      env,
+    );
     expect(identity.status, identity.stderr).toBe(0);
     expect(JSON.parse(identity.stdout)).toMatchObject({ kind: 'domain', value: 'acme.dev', managed: true });
 
@@ -87,7 +105,9 @@ describe('sendops start (no demo) with operator commands against the running sto
         headers: { 'x-api-key': ingestApiKey, 'content-type': 'application/json', connection: 'close' },
         body: JSON.stringify(sesEvent(source)),
       }).then((r) => r.json() as Promise<{ status: string }>);
-    await expect.poll(async () => (await post('news@acme.dev')).status, { timeout: 20_000, interval: 500 }).toBe('accepted');
+    await expect
+      .poll(async () => (await post('news@acme.dev')).status, { timeout: 20_000, interval: 500 })
+      .toBe('accepted');
     expect((await post('someone@elsewhere.dev')).status).toBe('dropped');
 
     const metrics = await (await fetch(ingestUrl.replace('/ingest/eventbridge', '/metrics'))).text();
@@ -95,7 +115,10 @@ describe('sendops start (no demo) with operator commands against the running sto
   });
 
   it('reports a clear error for an unknown organization', () => {
-    const result = runCli(['channel', 'add', '--org', crypto.randomUUID(), '--name', 'X', '--config-set', 'x'], env);
+    const result = runCli(
+      ['channel', 'add', '--org', crypto.randomUUID(), '--name', 'X', '--config-set', 'x'],
+      env,
+    );
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/organization/i);
   });
@@ -103,7 +126,9 @@ describe('sendops start (no demo) with operator commands against the running sto
   it('runs migrate while start runs', () => {
     const result = runCli(['migrate', '--json'], env);
     expect(result.status, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ postgres: expect.arrayContaining([expect.any(String)]) });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      postgres: expect.arrayContaining([expect.any(String)]),
+    });
   });
 
   it('stops cleanly on SIGTERM and releases the data directory', async () => {
@@ -113,4 +138,65 @@ describe('sendops start (no demo) with operator commands against the running sto
     expect(list.status, list.stderr).toBe(0);
     expect((JSON.parse(list.stdout) as { name: string }[]).map((o) => o.name)).toEqual(['Acme']);
   });
+});
+
+describe('sendops start with the demo workspace, simulate in both modes', () => {
+  it('streams demo traffic through the real ingest, posts simulated traffic, then bulk-loads', async () => {
+    const env = await freshEnv();
+    const running = startCli(['start', '--demo-rate', '20'], env);
+    try {
+      const ingestUrl = (await running.waitFor(/ingest\s+(\S+)/))[1]!;
+      expect((await running.waitFor(/demo org\s+(\S+)/))[1]).toMatch(/^[0-9a-f-]{36}$/);
+      await running.waitFor(/^ready$/m);
+      const metricsUrl = ingestUrl.replace('/ingest/eventbridge', '/metrics');
+      const accepted = async () => {
+        const text = await (await fetch(metricsUrl)).text();
+        return Number(/sendops_ingest_events_total\{outcome="accepted"\} (\d+)/.exec(text)?.[1] ?? 0);
+      };
+      await expect.poll(accepted, { timeout: 30_000, interval: 500 }).toBeGreaterThan(5);
+
+      const org = JSON.parse(runCli(['org', 'create', '--name', 'Sim', '--json'], env).stdout) as {
+        id: string;
+        ingestApiKey: string;
+      };
+      runCli(
+        ['channel', 'add', '--org', org.id, '--name', 'Marketing', '--config-set', 'sesmail-marketing'],
+        env,
+      );
+      expect(runCli(['identity', 'add', '--org', org.id, '--domain', 'sim.dev'], env).status).toBe(0);
+      const posted = runCli(
+        [
+          'simulate',
+          '--org',
+          org.id,
+          '--api-key',
+          org.ingestApiKey,
+          '--count',
+          '30',
+          '--rate',
+          '100',
+          '--json',
+        ],
+        env,
+      );
+      expect(posted.status, posted.stderr).toBe(0);
+      expect(JSON.parse(posted.stdout)).toMatchObject({ sent: 30, ok: 30, failed: 0 });
+
+      const bulkWhileRunning = runCli(['simulate', '--bulk', '100'], env);
+      expect(bulkWhileRunning.status).toBe(2);
+      expect(bulkWhileRunning.stderr).toMatch(/owns its embedded ClickHouse/);
+    } finally {
+      expect(await running.stop()).toBe(0);
+    }
+
+    const bulk = runCli(['simulate', '--bulk', '3000', '--orgs', '2', '--days', '7', '--json'], env);
+    expect(bulk.status, bulk.stderr).toBe(0);
+    const result = JSON.parse(bulk.stdout) as { events: number; rows: number; organizations: string[] };
+    expect(result.events).toBeGreaterThanOrEqual(3000);
+    expect(result.rows).toBeGreaterThanOrEqual(result.events);
+    expect(result.organizations).toHaveLength(2);
+
+    const orgs = JSON.parse(runCli(['org', 'list', '--json'], env).stdout) as { name: string }[];
+    expect(orgs.filter((o) => o.name === 'Demo workspace')).toHaveLength(1);
+  }, 180_000);
 });

@@ -71,11 +71,29 @@ const MESSAGE_ID_PREFIX: Record<string, string> = {
 const EC2_PREFIXES = ['3.', '18.', '34.', '52.', '54.'];
 
 const OPERATIONS: Record<ChannelPurpose, readonly (readonly [string, number])[]> = {
-  transactional: [['SendEmail', 70], ['SendTemplatedEmail', 15], ['SendRawEmail', 15]],
-  marketing: [['SendBulkEmail', 60], ['SendBulkTemplatedEmail', 30], ['SendEmail', 10]],
-  onboarding: [['SendEmail', 85], ['SendTemplatedEmail', 15]],
-  default: [['SendEmail', 60], ['SendRawEmail', 25], ['SendSmtpEmail', 15]],
-  custom: [['SendEmail', 60], ['SendRawEmail', 40]],
+  transactional: [
+    ['SendEmail', 70],
+    ['SendTemplatedEmail', 15],
+    ['SendRawEmail', 15],
+  ],
+  marketing: [
+    ['SendBulkEmail', 60],
+    ['SendBulkTemplatedEmail', 30],
+    ['SendEmail', 10],
+  ],
+  onboarding: [
+    ['SendEmail', 85],
+    ['SendTemplatedEmail', 15],
+  ],
+  default: [
+    ['SendEmail', 60],
+    ['SendRawEmail', 25],
+    ['SendSmtpEmail', 15],
+  ],
+  custom: [
+    ['SendEmail', 60],
+    ['SendRawEmail', 40],
+  ],
 };
 const CALLERS: Record<ChannelPurpose, string> = {
   transactional: 'app-backend',
@@ -90,7 +108,8 @@ export function compileOrganization(profile: OrganizationProfile, index: number)
   const salt = seedFromString(profile.organizationId ?? profile.name);
   const region = profile.region;
   const templates = profile.templates ?? DEFAULT_TEMPLATES;
-  const fallback = profile.channels.find((c) => c.isDefault) ?? profile.channels.find((c) => c.purpose === 'default');
+  const fallback =
+    profile.channels.find((c) => c.isDefault) ?? profile.channels.find((c) => c.purpose === 'default');
   const channels = profile.channels.map((channel, i): readonly [CompiledChannel, number] => {
     const own = templates.filter((t) => t.purpose === channel.purpose);
     // Templates whose purpose has no channel of their own go out through the default channel.
@@ -127,13 +146,19 @@ export function compileOrganization(profile: OrganizationProfile, index: number)
       const h = hash32(salt, k);
       return `${EC2_PREFIXES[h % EC2_PREFIXES.length]}${(h >>> 8) & 255}.${(h >>> 16) & 255}.${1 + ((h >>> 24) % 254)}`;
     }),
-    outgoingIps: pool.flatMap((prefix, k) => [10, 20, 30].map((n) => `${prefix}.${n + ((hash32(salt, k + n) >>> 0) % 60)}`)),
+    outgoingIps: pool.flatMap((prefix, k) =>
+      [10, 20, 30].map((n) => `${prefix}.${n + ((hash32(salt, k + n) >>> 0) % 60)}`),
+    ),
     messageIdPrefix: MESSAGE_ID_PREFIX[region] ?? '0100',
     mtaSuffix: region === 'us-east-1' ? 'smtp-out.amazonses.com' : `smtp-out.${region}.amazonses.com`,
   };
 }
 
-function compileTemplate(profile: OrganizationProfile, template: TemplateProfile, channelIndex: number): CompiledTemplate {
+function compileTemplate(
+  profile: OrganizationProfile,
+  template: TemplateProfile,
+  channelIndex: number,
+): CompiledTemplate {
   const apex = [...profile.domains].sort((a, b) => a.length - b.length)[0];
   const site = apex ?? profile.addresses?.[0]?.split('@')[1] ?? 'example.com';
   const fill = (text: string) => text.replaceAll('{brand}', profile.brand).replaceAll('{site}', site);
@@ -146,8 +171,14 @@ function compileTemplate(profile: OrganizationProfile, template: TemplateProfile
   };
 }
 
-function senderFor(profile: OrganizationProfile, template: TemplateProfile, channelIndex: number, apex?: string): Sender {
-  const arn = (identity: string) => `arn:aws:ses:${profile.region}:${profile.awsAccountId}:identity/${identity}`;
+function senderFor(
+  profile: OrganizationProfile,
+  template: TemplateProfile,
+  channelIndex: number,
+  apex?: string,
+): Sender {
+  const arn = (identity: string) =>
+    `arn:aws:ses:${profile.region}:${profile.awsAccountId}:identity/${identity}`;
   const addresses = profile.addresses ?? [];
   // Address identities carry the general-purpose mail (or everything when there is no domain).
   const address = addresses[channelIndex % Math.max(addresses.length, 1)];

@@ -12,9 +12,11 @@ export interface Fetcher {
   ipAddress: string;
 }
 
-const ip = (random: Random, prefixes: readonly string[]) => `${random.pick(prefixes)}.${random.between(1, 254)}`;
+const ip = (random: Random, prefixes: readonly string[]) =>
+  `${random.pick(prefixes)}.${random.between(1, 254)}`;
 
-const GOOGLE_PROXY_UA = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
+const GOOGLE_PROXY_UA =
+  'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
 const YAHOO_PROXY_UA = 'YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html';
 const GOOGLE_PROXY_IPS = ['66.249.84', '66.249.88', '66.102.8', '74.125.151', '66.249.93'];
 const YAHOO_PROXY_IPS = ['87.248.114', '98.137.27', '74.6.36', '212.82.99'];
@@ -45,9 +47,23 @@ const BROWSERS = [
 ];
 const THUNDERBIRD = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Thunderbird/128.4.0';
 /** Consumer access networks the human opens and clicks come from (first two octets). */
-const RESIDENTIAL = ['81.2', '86.150', '92.184', '109.190', '176.12', '24.48', '73.162', '98.207', '121.134', '182.226', '49.36', '5.18'];
+const RESIDENTIAL = [
+  '81.2',
+  '86.150',
+  '92.184',
+  '109.190',
+  '176.12',
+  '24.48',
+  '73.162',
+  '98.207',
+  '121.134',
+  '182.226',
+  '49.36',
+  '5.18',
+];
 
-const residentialIp = (random: Random) => `${random.pick(RESIDENTIAL)}.${random.between(0, 255)}.${random.between(1, 254)}`;
+const residentialIp = (random: Random) =>
+  `${random.pick(RESIDENTIAL)}.${random.between(0, 255)}.${random.between(1, 254)}`;
 
 /** Apple Mail Privacy Protection prefetch. */
 export function applePrefetch(random: Random): Fetcher {
@@ -71,7 +87,10 @@ export function humanOpen(client: OpenClient, random: Random): Fetcher {
         ipAddress: residentialIp(random),
       };
     case 'webmail':
-      return { userAgent: random.chance(0.1) ? THUNDERBIRD : random.pick(BROWSERS), ipAddress: residentialIp(random) };
+      return {
+        userAgent: random.chance(0.1) ? THUNDERBIRD : random.pick(BROWSERS),
+        ipAddress: residentialIp(random),
+      };
   }
 }
 

@@ -1,5 +1,5 @@
-import { clickObject, openObject } from './event-details.ts';
 import { applePrefetch, type Fetcher, humanClick, humanOpen, linkScanner } from './engagement-clients.ts';
+import { clickObject, openObject } from './event-details.ts';
 import * as latency from './latency.ts';
 import { emit, type MessageContext } from './message-context.ts';
 import type { Recipient } from './recipients.ts';
@@ -68,12 +68,20 @@ export function engagementEvents(context: MessageContext, recipient: Recipient, 
 }
 
 /** `opened@` / `clicked@`: exactly one open, and for clicks one click on the template's first link. */
-export function forcedEngagement(context: MessageContext, recipient: Recipient, deliveredAt: number, withClick: boolean): void {
+export function forcedEngagement(
+  context: MessageContext,
+  recipient: Recipient,
+  deliveredAt: number,
+  withClick: boolean,
+): void {
   const { random } = context;
   const at = deliveredAt + latency.humanOpenLag(random);
   open(context, at, humanOpen(recipient.domain.client, random));
   if (!withClick) return;
-  const link = context.template?.links[0] ?? { url: `https://${context.organization.profile.domains[0] ?? 'example.com'}/`, tags: {} };
+  const link = context.template?.links[0] ?? {
+    url: `https://${context.organization.profile.domains[0] ?? 'example.com'}/`,
+    tags: {},
+  };
   click(context, at + latency.clickAfterOpen(random), humanClick(random), link);
 }
 

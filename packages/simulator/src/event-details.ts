@@ -49,7 +49,14 @@ export function bounceObject(
     feedbackId,
     bounceType,
     bounceSubType,
-    bouncedRecipients: [{ emailAddress: recipient, action: 'failed', status: reply.status, diagnosticCode: reply.diagnosticCode }],
+    bouncedRecipients: [
+      {
+        emailAddress: recipient,
+        action: 'failed',
+        status: reply.status,
+        diagnosticCode: reply.diagnosticCode,
+      },
+    ],
     timestamp: isoMillis(at),
     reportingMTA,
   };
@@ -107,8 +114,14 @@ export function subscriptionObject(at: number, contactList: string, topic: strin
     contactList,
     timestamp: isoMillis(at),
     source: viaHeader ? 'UnsubscribeHeader' : 'UnsubscribeLink',
-    newTopicPreferences: { unsubscribeAll: true, topicSubscriptionStatus: [{ topicName: topic, subscriptionStatus: 'OptOut' }] },
-    oldTopicPreferences: { unsubscribeAll: false, topicSubscriptionStatus: [{ topicName: topic, subscriptionStatus: 'OptIn' }] },
+    newTopicPreferences: {
+      unsubscribeAll: true,
+      topicSubscriptionStatus: [{ topicName: topic, subscriptionStatus: 'OptOut' }],
+    },
+    oldTopicPreferences: {
+      unsubscribeAll: false,
+      topicSubscriptionStatus: [{ topicName: topic, subscriptionStatus: 'OptIn' }],
+    },
   };
 }
 

@@ -63,7 +63,10 @@ export function buildMail(input: MailInput, random: Random): MailVariants {
   if (raw) after.push({ name: 'X-SES-CONFIGURATION-SET', value: channel.profile.configurationSet });
   if (channel.profile.purpose === 'marketing') {
     after.push(
-      { name: 'List-Unsubscribe', value: `<https://${sender.domain}/unsubscribe/${random.hex(24)}>, <mailto:unsubscribe@${sender.domain}>` },
+      {
+        name: 'List-Unsubscribe',
+        value: `<https://${sender.domain}/unsubscribe/${random.hex(24)}>, <mailto:unsubscribe@${sender.domain}>`,
+      },
       { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
     );
   }
@@ -86,9 +89,17 @@ export function buildMail(input: MailInput, random: Random): MailVariants {
     tags,
   };
   const send: SesMail = input.sesRendered
-    ? { ...base, headers: [...before, ...after], commonHeaders: { from, to: toList, messageId: headerMessageId }, tags }
+    ? {
+        ...base,
+        headers: [...before, ...after],
+        commonHeaders: { from, to: toList, messageId: headerMessageId },
+        tags,
+      }
     : accepted;
-  const delivered: SesMail = { ...accepted, tags: { ...tags, 'ses:outgoing-ip': [random.pick(organization.outgoingIps)] } };
+  const delivered: SesMail = {
+    ...accepted,
+    tags: { ...tags, 'ses:outgoing-ip': [random.pick(organization.outgoingIps)] },
+  };
   const unrendered: SesMail = { ...base, tags };
   return { send, accepted, delivered, unrendered };
 }

@@ -5,7 +5,16 @@
  */
 
 /** The MTA software answering for a domain: decides SMTP replies, bounce texts and image proxies. */
-export type MtaStyle = 'gmail' | 'outlook' | 'yahoo' | 'apple' | 'postfix' | 'exim' | 'mailru' | 'yandex' | 'qq';
+export type MtaStyle =
+  | 'gmail'
+  | 'outlook'
+  | 'yahoo'
+  | 'apple'
+  | 'postfix'
+  | 'exim'
+  | 'mailru'
+  | 'yandex'
+  | 'qq';
 
 /** Who opens images for the recipient: drives Open user agents and IPs. */
 export type OpenClient = 'gmail' | 'yahoo' | 'apple' | 'outlook' | 'webmail' | 'corporate';
@@ -28,7 +37,10 @@ const d = (
   client: OpenClient,
   localStyle: RecipientDomain['localStyle'] = 'name',
   company = false,
-): RecipientDomain => (company ? { domain, weight, mta, client, localStyle, company } : { domain, weight, mta, client, localStyle });
+): RecipientDomain =>
+  company
+    ? { domain, weight, mta, client, localStyle, company }
+    : { domain, weight, mta, client, localStyle };
 
 export const RECIPIENT_DOMAINS: readonly RecipientDomain[] = [
   d('gmail.com', 30, 'gmail', 'gmail'),
@@ -77,7 +89,16 @@ const byDomain = new Map(RECIPIENT_DOMAINS.map((entry) => [entry.domain, entry])
 
 /** Behaviour of any domain, including ones outside the list (treated as a company on Postfix). */
 export function recipientDomain(domain: string): RecipientDomain {
-  return byDomain.get(domain) ?? { domain, weight: 0, mta: 'postfix', client: 'corporate', localStyle: 'name', company: true };
+  return (
+    byDomain.get(domain) ?? {
+      domain,
+      weight: 0,
+      mta: 'postfix',
+      client: 'corporate',
+      localStyle: 'name',
+      company: true,
+    }
+  );
 }
 
 /** Receiving MX hosts (remoteMtaIp) per MTA style: first three octets; the last is drawn. */

@@ -1,11 +1,21 @@
-import { type CompiledOrganization, type CompiledTemplate, compileOrganization } from './compile-organization.ts';
+import {
+  type CompiledOrganization,
+  type CompiledTemplate,
+  compileOrganization,
+} from './compile-organization.ts';
 import { failureObject, REJECT_OBJECT } from './event-details.ts';
 import * as latency from './latency.ts';
 import { buildMail } from './mail-object.ts';
 import { recipientDomain } from './mailbox-providers.ts';
-import { emit, type MessageContext, type SimulatedEvent, sesId } from './message-context.ts';
+import { emit, type MessageContext, reportingMtaFor, type SimulatedEvent, sesId } from './message-context.ts';
 import type { OrganizationProfile } from './organizations.ts';
-import { MESSAGE_LEVEL, type Outcome, outcomeForAddress, randomMessageFailure, randomOutcome } from './outcomes.ts';
+import {
+  MESSAGE_LEVEL,
+  type Outcome,
+  outcomeForAddress,
+  randomMessageFailure,
+  randomOutcome,
+} from './outcomes.ts';
 import { type Random, WeightedPicker } from './random.ts';
 import { recipientEvents } from './recipient-events.ts';
 import type { Recipient } from './recipients.ts';
@@ -38,7 +48,11 @@ export interface MessageBuilderOptions {
   multiRecipientShare?: number;
 }
 
-const UNTEMPLATED_SUBJECTS = ['Your {brand} account', 'Re: your support request #{n}', 'Action required: verify your email'];
+const UNTEMPLATED_SUBJECTS = [
+  'Your {brand} account',
+  'Re: your support request #{n}',
+  'Action required: verify your email',
+];
 const MISSING_ATTRIBUTES = ['firstName', 'resetUrl', 'order.total', 'invoice.number', 'account.plan'];
 
 export class MessageBuilder {
@@ -47,23 +61,35 @@ export class MessageBuilder {
   readonly #random: Random;
   readonly #multiShare: number;
 
-  constructor(organizations: readonly OrganizationProfile[], random: Random, options: MessageBuilderOptions = {}) {
+  constructor(
+    organizations: readonly OrganizationProfile[],
+    random: Random,
+    options: MessageBuilderOptions = {},
+  ) {
     if (organizations.length === 0) throw new Error('MessageBuilder: no organizations');
     this.organizations = organizations.map((profile, i) => compileOrganization(profile, i));
-    this.#pickOrganization = new WeightedPicker(this.organizations.map((org) => [org, org.profile.weight ?? 1] as const));
+    this.#pickOrganization = new WeightedPicker(
+      this.organizations.map((org) => [org, org.profile.weight ?? 1] as const),
+    );
     this.#random = random;
     this.#multiShare = options.multiRecipientShare ?? 0.07;
   }
 
   /** Builds one message sent at `sentAt`; `to` forces its recipients (local parts steer outcomes). */
-  build(sentAt: number, to?: readonly string[], organizationIndex?: number): SimulatedMessage {
+  build(sendTime: number, to?: readonly string[], organizationIndex?: number): SimulatedMessage {
     const random = this.#random;
+    const sentAt = Math.floor(sendTime);
     const organization =
-      organizationIndex === undefined ? this.#pickOrganization.pick(random) : this.organizations[organizationIndex];
+      organizationIndex === undefined
+        ? this.#pickOrganization.pick(random)
+        : this.organizations[organizationIndex];
     if (!organization) throw new Error(`MessageBuilder: no organization ${organizationIndex}`);
     const channel = organization.channels.pick(random);
-    const recipients = to ? to.map(forcedRecipient) : this.#randomRecipients(organization, channel.profile.purpose);
-    const steered = recipients.map((r) => outcomeForAddress(r.address));
+    const recipients = to
+      ? to.map(forcedRecipient)
+      : this.#randomRecipients(organization, channel.profile.purpose);
+    // Only forced recipients can be steered: the random audience never has those local parts.
+    const steered = recipients.map((r) => (to ? outcomeForAddress(r.address) : undefined));
     const steeredFailure = steered.find((o) => o !== undefined && MESSAGE_LEVEL.has(o));
     let template = channel.templates.pick(random);
     let operation = channel.operations.pick(random);
@@ -72,7 +98,8 @@ export class MessageBuilder {
       operation = 'SendTemplatedEmail';
     }
     if (!template && operation.includes('Templated')) operation = 'SendRawEmail';
-    const sesRendered = template !== undefined && operation !== 'SendRawEmail' && operation !== 'SendSmtpEmail';
+    const sesRendered =
+      template !== undefined && operation !== 'SendRawEmail' && operation !== 'SendSmtpEmail';
     const sender = (template ?? firstTemplate(channel.templates.items)).sender;
     const subject = fillSubject(
       random,
@@ -95,6 +122,7 @@ export class MessageBuilder {
       },
       random,
     );
+    const outgoingIp = mail.delivered.tags['ses:outgoing-ip']?.[0] ?? '54.240.8.10';
     const context: MessageContext = {
       random,
       organization,
@@ -103,7 +131,8 @@ export class MessageBuilder {
       messageId,
       sentAt,
       mail,
-      outgoingIp: mail.delivered.tags['ses:outgoing-ip']?.[0] ?? '54.240.8.10',
+      outgoingIp,
+      reportingMta: reportingMtaFor(outgoingIp, organization.mtaSuffix),
       events: [],
     };
     const messageOutcome =
@@ -120,7 +149,13 @@ export class MessageBuilder {
       if (messageOutcome === 'rendering-failure') {
         const at = sentAt + latency.renderLag(random);
         const name = (template ?? firstTemplate(channel.templates.items)).name;
-        emit(context, 'Rendering Failure', at, mail.unrendered, failureObject(name, random.pick(MISSING_ATTRIBUTES)));
+        emit(
+          context,
+          'Rendering Failure',
+          at,
+          mail.unrendered,
+          failureObject(name, random.pick(MISSING_ATTRIBUTES)),
+        );
       } else {
         recipients.forEach((recipient, i) => {
           recipientEvents(context, recipient, outcomes[i] as Outcome, steered[i] !== undefined);
@@ -141,7 +176,8 @@ export class MessageBuilder {
         outcome: outcomes[i] as Outcome,
         steered: steered[i] !== undefined,
       })),
-      messageOutcome: messageOutcome === 'reject' || messageOutcome === 'rendering-failure' ? messageOutcome : undefined,
+      messageOutcome:
+        messageOutcome === 'reject' || messageOutcome === 'rendering-failure' ? messageOutcome : undefined,
       events: context.events,
     };
   }
@@ -150,13 +186,17 @@ export class MessageBuilder {
     const random = this.#random;
     const first = organization.recipients.draw(random);
     // Bulk streams address one person per message; others sometimes copy colleagues or family.
-    if (purpose === 'marketing' || purpose === 'onboarding' || !random.chance(this.#multiShare)) return [first];
+    if (purpose === 'marketing' || purpose === 'onboarding' || !random.chance(this.#multiShare))
+      return [first];
     const list = [first];
     const extra = random.chance(0.7) ? 1 : 2;
     for (let i = 0; i < extra; i++) {
       const other = organization.recipients.draw(random);
       const colleague: Recipient = first.domain.company
-        ? { address: `${other.address.slice(0, other.address.indexOf('@'))}@${first.domain.domain}`, domain: first.domain }
+        ? {
+            address: `${other.address.slice(0, other.address.indexOf('@'))}@${first.domain.domain}`,
+            domain: first.domain,
+          }
         : other;
       if (!list.some((r) => r.address === colleague.address)) list.push(colleague);
     }

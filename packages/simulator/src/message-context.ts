@@ -26,13 +26,22 @@ export interface MessageContext {
   messageId: string;
   sentAt: number;
   mail: MailVariants;
-  /** `smtp-out` host and IP SES delivered from (reportingMTA / DSN). */
+  /** SES IP the message left from (`ses:outgoing-ip`). */
   outgoingIp: string;
+  /** Its `a8-30.smtp-out.amazonses.com` style host name (delivery.reportingMTA, DSNs). */
+  reportingMta: string;
   events: SimulatedEvent[];
 }
 
 /** Appends one event; the detail keeps SES's key order (eventType, mail, then the type's object). */
-export function emit(context: MessageContext, type: SesEventType, time: number, mail: SesMail, object: object): void {
+export function emit(
+  context: MessageContext,
+  type: SesEventType,
+  at: number,
+  mail: SesMail,
+  object: object,
+): void {
+  const time = Math.floor(at);
   const detail: SesEventDetail = { eventType: type, mail };
   (detail as unknown as Record<string, unknown>)[DETAIL_KEYS[type]] = object;
   const profile = context.organization.profile;
@@ -53,9 +62,9 @@ export function emit(context: MessageContext, type: SesEventType, time: number, 
 }
 
 /** `a8-30.smtp-out.amazonses.com` style host for an SES sending IP, as SES names them. */
-export function reportingMta(context: MessageContext): string {
-  const octets = context.outgoingIp.split('.');
-  return `a${octets[2]}-${octets[3]}.${context.organization.mtaSuffix}`;
+export function reportingMtaFor(outgoingIp: string, mtaSuffix: string): string {
+  const octets = outgoingIp.split('.');
+  return `a${octets[2]}-${octets[3]}.${mtaSuffix}`;
 }
 
 /** SES-style ids: region prefix, 12 hex digits of the epoch millis, a uuid, `-000000`. */

@@ -1,4 +1,9 @@
-import { type ChannelPurpose, DEFAULT_TEMPLATES, purposeFromName, type TemplateProfile } from './templates.ts';
+import {
+  type ChannelPurpose,
+  DEFAULT_TEMPLATES,
+  purposeFromName,
+  type TemplateProfile,
+} from './templates.ts';
 
 export interface ChannelProfile {
   /** Display name in SendOps, e.g. `Transactional`. */
@@ -66,7 +71,15 @@ export const SIMULATED_ORGANIZATIONS: readonly OrganizationProfile[] = [
     addresses: ['support@brightpath-help.com'],
     channels: DEFAULT_CHANNELS,
     weight: 2,
-    audience: { 'gmx.de': 6, 'web.de': 6, 'free.fr': 4, 'orange.fr': 4, 'libero.it': 4, 'seznam.cz': 4, 'hotmail.co.uk': 3 },
+    audience: {
+      'gmx.de': 6,
+      'web.de': 6,
+      'free.fr': 4,
+      'orange.fr': 4,
+      'libero.it': 4,
+      'seznam.cz': 4,
+      'hotmail.co.uk': 3,
+    },
     audienceSize: 60_000,
   },
   {
@@ -81,7 +94,14 @@ export const SIMULATED_ORGANIZATIONS: readonly OrganizationProfile[] = [
       { name: 'Campaigns', configurationSet: 'kumo-campaigns', purpose: 'marketing' },
     ],
     weight: 1.5,
-    audience: { 'yahoo.co.jp': 12, 'naver.com': 5, 'daum.net': 5, 'qq.com': 3, '163.com': 3, 'litware.jp': 4 },
+    audience: {
+      'yahoo.co.jp': 12,
+      'naver.com': 5,
+      'daum.net': 5,
+      'qq.com': 3,
+      '163.com': 3,
+      'litware.jp': 4,
+    },
     audienceSize: 40_000,
   },
   {
@@ -113,8 +133,10 @@ export function organizationFromIdentities(options: OrganizationFromIdentitiesOp
   const base = options.base ?? DEMO_ORGANIZATION;
   const domains = options.identities.filter((identity) => !identity.includes('@'));
   const addresses = options.identities.filter((identity) => identity.includes('@'));
-  if (domains.length === 0 && addresses.length === 0) throw new Error('organizationFromIdentities: no identities');
-  if (options.configurationSets.length === 0) throw new Error('organizationFromIdentities: no configuration sets');
+  if (domains.length === 0 && addresses.length === 0)
+    throw new Error('organizationFromIdentities: no identities');
+  if (options.configurationSets.length === 0)
+    throw new Error('organizationFromIdentities: no configuration sets');
   const channels = options.configurationSets.map((configurationSet, i): ChannelProfile => {
     const known = base.channels.find((channel) => channel.configurationSet === configurationSet);
     if (known) return known;

@@ -80,7 +80,8 @@ export function randomOutcome(random: Random, domain: RecipientDomain, purpose: 
   if (take(0.0105 * risk)) return 'hard-bounce';
   if (take(0.009 * risk)) return 'soft-bounce';
   if (take(0.006 * risk)) return 'mailbox-full';
-  const complaintFactor = domain.client === 'gmail' ? 0.3 : domain.client === 'yahoo' || domain.client === 'outlook' ? 2 : 1;
+  const complaintFactor =
+    domain.client === 'gmail' ? 0.3 : domain.client === 'yahoo' || domain.client === 'outlook' ? 2 : 1;
   if (take(0.0005 * risk * complaintFactor)) return 'complaint';
   if (take(0.01)) return 'delayed';
   if (purpose === 'marketing' && take(0.003)) return 'unsubscribe';

@@ -53,10 +53,10 @@ export function userUnknown(style: MtaStyle, random: Random, address: string): B
     postfix: `550 5.1.1 <${address}>: Recipient address rejected: User unknown in virtual mailbox table`,
     exim: `550 5.1.1 Requested action not taken: mailbox unavailable (${address})`,
     mailru: `550 5.1.1 Message was not accepted -- invalid mailbox.  Local mailbox ${address} is unavailable: user not found`,
-    yandex: '550 5.7.1 No such user!',
+    yandex: '550 5.1.1 No such user!',
     qq: '550 5.1.1 Mailbox not found. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728',
   };
-  return { status: style === 'yandex' ? '5.7.1' : '5.1.1', diagnosticCode: `smtp; ${texts[style]}` };
+  return { status: '5.1.1', diagnosticCode: `smtp; ${texts[style]}` };
 }
 
 /** Transient/MailboxFull (DSN 5.2.2, which SES still reports as a soft bounce). */
@@ -73,7 +73,12 @@ export function mailboxFull(style: MtaStyle): BounceReply {
 }
 
 /** Transient/General: a temporary 4.x.x failure SES gave up retrying. */
-export function transientFailure(style: MtaStyle, random: Random, remoteIp: string, minutes: number): BounceReply {
+export function transientFailure(
+  style: MtaStyle,
+  random: Random,
+  remoteIp: string,
+  minutes: number,
+): BounceReply {
   switch (style) {
     case 'yahoo':
       return {

@@ -89,8 +89,8 @@ export class Random {
   /** Lower-case hex string of `length` digits. */
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += this.uint32().toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    while (out.length < length) out += hex32(this.uint32());
+    return out.length === length ? out : out.slice(0, length);
   }
 
   /** `length` decimal digits (leading zeros allowed). */
@@ -102,15 +102,33 @@ export class Random {
 
   /** RFC 4122 version-4 shaped UUID drawn from this generator (EventBridge event ids look like this). */
   uuid(): string {
-    const h = this.hex(32);
-    const variant = ((Number.parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const a = this.uint32();
+    const b = this.uint32();
+    const c = this.uint32();
+    const d = this.uint32();
+    const version = ((b & 0xffff0fff) | 0x4000) >>> 0;
+    const variant = ((c & 0x3fffffff) | 0x80000000) >>> 0;
+    const bHex = hex32(version);
+    const cHex = hex32(variant);
+    return `${hex32(a)}-${bHex.slice(0, 4)}-${bHex.slice(4)}-${cHex.slice(0, 4)}-${cHex.slice(4)}${hex32(d)}`;
   }
 
   /** An independent generator derived from this one (so sub-streams do not shift each other). */
   fork(): Random {
     return new Random(this.uint32());
   }
+}
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** 8 lower-case hex digits of a uint32, via a byte table (toString(16) + padStart is slow in hot loops). */
+function hex32(x: number): string {
+  return (
+    (BYTE_HEX[x >>> 24] as string) +
+    (BYTE_HEX[(x >>> 16) & 255] as string) +
+    (BYTE_HEX[(x >>> 8) & 255] as string) +
+    (BYTE_HEX[x & 255] as string)
+  );
 }
 
 function rotl(x: number, k: number): number {

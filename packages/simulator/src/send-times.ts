@@ -44,17 +44,19 @@ export class SendTimes {
   }
 
   next(): number {
-    if (this.#remaining <= 0) return this.#start + this.#random.next() * (this.#end - this.#start);
+    if (this.#remaining <= 0)
+      return Math.floor(this.#start + this.#random.next() * (this.#end - this.#start));
     this.#u = 1 - (1 - this.#u) * this.#random.next() ** (1 / this.#remaining);
     this.#remaining--;
     const total = this.#cumulative[this.#cumulative.length - 1] ?? 1;
     const target = this.#u * total;
-    while (this.#bucket < this.#cumulative.length - 1 && (this.#cumulative[this.#bucket] ?? 0) < target) this.#bucket++;
+    while (this.#bucket < this.#cumulative.length - 1 && (this.#cumulative[this.#bucket] ?? 0) < target)
+      this.#bucket++;
     const before = this.#bucket === 0 ? 0 : (this.#cumulative[this.#bucket - 1] ?? 0);
     const after = this.#cumulative[this.#bucket] ?? total;
     const from = this.#bounds[this.#bucket] ?? this.#start;
     const to = this.#bounds[this.#bucket + 1] ?? this.#end;
     const fraction = after > before ? (target - before) / (after - before) : 0;
-    return Math.min(this.#end - 1, from + fraction * (to - from));
+    return Math.floor(Math.min(this.#end - 1, from + fraction * (to - from)));
   }
 }

@@ -37,3 +37,9 @@ export function isoMillis(ms: number): string {
 export function isoSeconds(ms: number): string {
   return `${dayPrefix(ms)}${clock(ms)[0]}Z`;
 }
+
+/** `2026-11-23 14:05:09.123` (ClickHouse DateTime64(3) text, UTC). */
+export function clickhouseMillis(ms: number): string {
+  const [text, millis] = clock(ms);
+  return `${dayPrefix(ms).slice(0, 10)} ${text}.${pad3(millis)}`;
+}

@@ -47,8 +47,17 @@ export function registerControlPlaneCommands(program: Command, configFor: Config
     .action(async (options: { json?: boolean }, command: Command) => {
       await withDb(configFor(command), async (db) => {
         const orgs = await listOrganizations(db);
-        const rows = orgs.map((o) => ({ id: o.id, name: o.name, slug: o.slug, ingestApiKeyPrefix: o.ingest_key_prefix }));
-        printResult(Boolean(options.json), rows, rows.map((o) => `${o.id}  ${o.slug}  ${o.name}`).join('\n') || '(none)');
+        const rows = orgs.map((o) => ({
+          id: o.id,
+          name: o.name,
+          slug: o.slug,
+          ingestApiKeyPrefix: o.ingest_key_prefix,
+        }));
+        printResult(
+          Boolean(options.json),
+          rows,
+          rows.map((o) => `${o.id}  ${o.slug}  ${o.name}`).join('\n') || '(none)',
+        );
       });
     });
 
@@ -62,26 +71,37 @@ export function registerControlPlaneCommands(program: Command, configFor: Config
     .option('--email <address>', 'an email address identity')
     .option('--channel <name-or-id>', 'assign the identity to this channel')
     .option('--json', 'print JSON')
-    .action(async (options: { org: string; domain?: string; email?: string; channel?: string; json?: boolean }, command: Command) => {
-      if (Boolean(options.domain) === Boolean(options.email)) throw new UsageError('give exactly one of --domain or --email');
-      await withDb(configFor(command), async (db) => {
-        let channelId: string | undefined;
-        if (options.channel) {
-          const channel = (await listChannels(db, options.org)).find(
-            (c) => c.id === options.channel || c.name === options.channel,
+    .action(
+      async (
+        options: { org: string; domain?: string; email?: string; channel?: string; json?: boolean },
+        command: Command,
+      ) => {
+        if (Boolean(options.domain) === Boolean(options.email))
+          throw new UsageError('give exactly one of --domain or --email');
+        await withDb(configFor(command), async (db) => {
+          let channelId: string | undefined;
+          if (options.channel) {
+            const channel = (await listChannels(db, options.org)).find(
+              (c) => c.id === options.channel || c.name === options.channel,
+            );
+            if (!channel)
+              throw new UsageError(`no channel "${options.channel}" in organization ${options.org}`);
+            channelId = channel.id;
+          }
+          const identity = await addIdentity(db, {
+            organizationId: options.org,
+            kind: options.domain ? 'domain' : 'email',
+            value: (options.domain ?? options.email)!,
+            ...(channelId ? { channelId } : {}),
+          });
+          printResult(
+            Boolean(options.json),
+            identity,
+            `identity ${identity.id}  ${identity.kind} ${identity.value} (managed)`,
           );
-          if (!channel) throw new UsageError(`no channel "${options.channel}" in organization ${options.org}`);
-          channelId = channel.id;
-        }
-        const identity = await addIdentity(db, {
-          organizationId: options.org,
-          kind: options.domain ? 'domain' : 'email',
-          value: (options.domain ?? options.email)!,
-          ...(channelId ? { channelId } : {}),
         });
-        printResult(Boolean(options.json), identity, `identity ${identity.id}  ${identity.kind} ${identity.value} (managed)`);
-      });
-    });
+      },
+    );
 
   program
     .command('channel')
@@ -96,7 +116,14 @@ export function registerControlPlaneCommands(program: Command, configFor: Config
     .option('--json', 'print JSON')
     .action(
       async (
-        options: { org: string; name: string; configSet: string; purpose: string; default?: boolean; json?: boolean },
+        options: {
+          org: string;
+          name: string;
+          configSet: string;
+          purpose: string;
+          default?: boolean;
+          json?: boolean;
+        },
         command: Command,
       ) => {
         if (!(CHANNEL_PURPOSES as readonly string[]).includes(options.purpose)) {
@@ -110,13 +137,20 @@ export function registerControlPlaneCommands(program: Command, configFor: Config
             purpose: options.purpose as (typeof CHANNEL_PURPOSES)[number],
             isDefault: Boolean(options.default),
           });
-          printResult(Boolean(options.json), channel, `channel ${channel.id}  ${channel.name} -> ${channel.configuration_set}`);
+          printResult(
+            Boolean(options.json),
+            channel,
+            `channel ${channel.id}  ${channel.name} -> ${channel.configuration_set}`,
+          );
         });
       },
     );
 }
 
-async function withDb<T>(config: SendOpsConfig, fn: (db: Awaited<ReturnType<typeof openControlPlane>>['db']) => Promise<T>) {
+async function withDb<T>(
+  config: SendOpsConfig,
+  fn: (db: Awaited<ReturnType<typeof openControlPlane>>['db']) => Promise<T>,
+) {
   const handle = await openControlPlane(config, { migrate: true });
   try {
     return await fn(handle.db);

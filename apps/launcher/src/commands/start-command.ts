@@ -32,7 +32,8 @@ export async function runStart(config: SendOpsConfig, options: StartOptions, log
 
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse().splice(0)) await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
+    for (const stop of stops.reverse().splice(0))
+      await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
   };
   try {
     const controlPlane = await openControlPlane(config, { migrate: true });
@@ -68,7 +69,10 @@ export async function runStart(config: SendOpsConfig, options: StartOptions, log
       `  postgres    ${controlPlane.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} (${redact(controlPlane.url)})`,
       `  clickhouse  ${store.kind === 'embedded' ? `embedded chDB (${config.dataDir}/clickhouse)` : 'CLICKHOUSE_URL'}`,
     ];
-    if (options.web) lines.push('  dashboard   not included in this build yet (API and dashboard arrive with the accounts work)');
+    if (options.web)
+      lines.push(
+        '  dashboard   not included in this build yet (API and dashboard arrive with the accounts work)',
+      );
 
     if (options.demo) {
       const demo = await ensureDemoWorkspace(controlPlane.db);
@@ -105,12 +109,21 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
 
-export function registerStartCommand(program: Command, run: (command: Command, options: StartOptions) => Promise<void>) {
+export function registerStartCommand(
+  program: Command,
+  run: (command: Command, options: StartOptions) => Promise<void>,
+) {
   program
     .command('start')
-    .description('run SendOps (embedded Postgres and ClickHouse unless DATABASE_URL / CLICKHOUSE_URL are set)')
+    .description(
+      'run SendOps (embedded Postgres and ClickHouse unless DATABASE_URL / CLICKHOUSE_URL are set)',
+    )
     .option('--no-demo', 'no demo organization and no simulated event stream')
     .option('--no-web', 'do not start the dashboard')
-    .option('--demo-rate <events-per-second>', 'rate of the simulated demo stream', String(DEMO_EVENTS_PER_SECOND))
+    .option(
+      '--demo-rate <events-per-second>',
+      'rate of the simulated demo stream',
+      String(DEMO_EVENTS_PER_SECOND),
+    )
     .action((options: StartOptions, command: Command) => run(command, options));
 }

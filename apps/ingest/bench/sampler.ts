@@ -1,0 +1,140 @@
+// Once a second: a server child's RSS and CPU from /proc, and (ingest) its Prometheus counters.
+import { readFileSync } from 'node:fs';
+import { round } from './stats.ts';
+
+const CLOCK_TICKS_PER_S = 100; // USER_HZ, 100 on every Linux architecture Node supports
+
+export function readRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
+  return round(kb / 1024, 1);
+}
+
+/** User + system CPU seconds the process has used. */
+export function readCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after "(comm)": state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+}
+
+export type Metrics = Map<string, number>;
+
+export async function scrapeMetrics(baseUrl: string): Promise<Metrics> {
+  const response = await fetch(new URL('/metrics', baseUrl), { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new Error(`GET /metrics: ${response.status}`);
+  const metrics: Metrics = new Map();
+  for (const line of (await response.text()).split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?)\s+(\S+)/.exec(line);
+    if (match) metrics.set(match[1]!, Number(match[2]));
+  }
+  return metrics;
+}
+
+export interface IngestCounters {
+  eventsByOutcome: Record<string, number>;
+  rowsAccepted: number;
+  rowsWritten: number;
+  bufferBytes: number;
+  bufferSegments: number;
+  flushSecondsSum: number;
+  flushCount: number;
+  storeErrors: number;
+  heapUsedMb: number;
+  /** Cumulative counts of sendops_ingest_ack_seconds, by upper bound (seconds). */
+  ackBuckets: [number, number][];
+}
+
+export function ingestCounters(metrics: Metrics): IngestCounters {
+  const get = (key: string) => metrics.get(key) ?? 0;
+  const eventsByOutcome: Record<string, number> = {};
+  let storeErrors = 0;
+  const ackBuckets: [number, number][] = [];
+  for (const [key, value] of metrics) {
+    const outcome = /^sendops_ingest_events_total\{outcome="([^"]+)"\}$/.exec(key);
+    if (outcome) eventsByOutcome[outcome[1]!] = value;
+    if (key.startsWith('sendops_ingest_store_errors_total{')) storeErrors += value;
+    const bucket = /^sendops_ingest_ack_seconds_bucket\{le="([^"]+)"\}$/.exec(key);
+    if (bucket) ackBuckets.push([bucket[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(bucket[1]), value]);
+  }
+  return {
+    eventsByOutcome,
+    rowsAccepted: get('sendops_ingest_rows_accepted_total'),
+    rowsWritten: get('sendops_ingest_rows_written_total'),
+    bufferBytes: get('sendops_ingest_buffer_bytes'),
+    bufferSegments: get('sendops_ingest_buffer_segments'),
+    flushSecondsSum: get('sendops_ingest_flush_seconds_sum'),
+    flushCount: get('sendops_ingest_flush_seconds_count'),
+    storeErrors,
+    heapUsedMb: round(get('sendops_ingest_process_nodejs_heap_size_used_bytes') / 1048576, 1),
+    ackBuckets: ackBuckets.sort((a, b) => a[0] - b[0]),
+  };
+}
+
+/** Server-side p99 acknowledgement time between two scrapes, as a histogram bucket bound ("<= x ms"). */
+export function ackP99BoundMs(before: IngestCounters, after: IngestCounters): number | null {
+  const prior = new Map(before.ackBuckets);
+  const deltas = after.ackBuckets.map(([le, count]) => [le, count - (prior.get(le) ?? 0)] as const);
+  const total = deltas.at(-1)?.[1] ?? 0;
+  if (total === 0) return null;
+  const bucket = deltas.find(([, count]) => count >= total * 0.99);
+  return bucket ? bucket[0] * 1000 : null;
+}
+
+export interface Sample {
+  /** Seconds since the sampler started. */
+  t: number;
+  rssMb: number;
+  /** Of one core, over the last interval. */
+  cpuPercent: number;
+  heapUsedMb?: number;
+  /** Rows acknowledged but not yet written to ClickHouse. */
+  backlogRows?: number;
+}
+
+export class ProcessSampler {
+  private readonly samples: Sample[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private started = 0;
+  private lastCpu = 0;
+  private lastAt = 0;
+  private inflight: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly pid: number,
+    private readonly metricsUrl?: string,
+  ) {}
+
+  start(): void {
+    this.started = performance.now();
+    this.lastAt = this.started;
+    this.lastCpu = readCpuSeconds(this.pid);
+    this.timer = setInterval(() => {
+      this.inflight = this.sample().catch(() => {});
+    }, 1_000);
+  }
+
+  async stop(): Promise<Sample[]> {
+    clearInterval(this.timer);
+    await this.inflight;
+    return this.samples;
+  }
+
+  private async sample(): Promise<void> {
+    const now = performance.now();
+    const cpu = readCpuSeconds(this.pid);
+    const sample: Sample = {
+      t: round((now - this.started) / 1000, 1),
+      rssMb: readRssMb(this.pid),
+      cpuPercent: round(((cpu - this.lastCpu) / ((now - this.lastAt) / 1000)) * 100, 0),
+    };
+    this.lastCpu = cpu;
+    this.lastAt = now;
+    this.samples.push(sample);
+    if (this.metricsUrl) {
+      const counters = ingestCounters(await scrapeMetrics(this.metricsUrl));
+      sample.heapUsedMb = counters.heapUsedMb;
+      sample.backlogRows = counters.rowsAccepted - counters.rowsWritten;
+    }
+  }
+}
