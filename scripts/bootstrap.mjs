@@ -30,8 +30,11 @@ function ensureInstalled() {
     ? createHash('sha256').update(readFileSync(lock)).update(readFileSync(path.join(root, 'package.json'))).digest('hex')
     : 'no-lockfile';
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
-  console.error('[sendops] installing dependencies (npm ci)...');
-  const status = run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], {
+  console.error('[sendops] installing dependencies...');
+  // `npm install --no-save` installs the locked versions without rewriting the lockfile. Not `npm ci`:
+  // npm 11 leaves other platforms' optional binaries (biome, turbo) out of the lockfile it writes and then
+  // refuses that same lockfile in `npm ci`.
+  const status = run('npm', ['install', '--no-save', '--no-audit', '--no-fund'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (status !== 0) process.exit(status);
