@@ -1,4 +1,4 @@
-/** One-way dependencies: apps -> packages, never the reverse; no reaching into another package's internals. */
+/** One-way dependencies: apps -> packages, never the reverse; other workspaces only through their package exports. */
 module.exports = {
   forbidden: [
     {
@@ -8,17 +8,18 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
-      name: 'apps-never-import-other-apps-internals',
+      name: 'only-the-launcher-composes-apps',
+      comment: 'the launcher runs every app in one process; apps themselves stay independent of each other',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/' },
-      to: { path: '^apps/([^/]+)/src/', pathNot: '^apps/$1/' },
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/launcher/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
-      name: 'no-deep-imports-into-packages',
-      comment: 'use the package name and its exports, not relative paths into another package',
+      name: 'no-deep-imports-across-workspaces',
+      comment: 'import another workspace by its package name (its exports), never by a relative path',
       severity: 'error',
       from: { path: '^(apps|packages)/([^/]+)/' },
-      to: { path: '^packages/([^/]+)/', pathNot: '^packages/$2/', dependencyTypes: ['local'] },
+      to: { path: '^(apps|packages)/', pathNot: '^$1/$2/', dependencyTypesNot: ['aliased-workspace'] },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
