@@ -27,7 +27,10 @@ function ensureInstalled() {
   const lock = path.join(root, 'package-lock.json');
   const stamp = path.join(root, 'node_modules', '.sendops-install-stamp');
   const wanted = existsSync(lock)
-    ? createHash('sha256').update(readFileSync(lock)).update(readFileSync(path.join(root, 'package.json'))).digest('hex')
+    ? createHash('sha256')
+        .update(readFileSync(lock))
+        .update(readFileSync(path.join(root, 'package.json')))
+        .digest('hex')
     : 'no-lockfile';
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
   console.error('[sendops] installing dependencies...');
@@ -46,7 +49,9 @@ function modernNode() {
   if (Number(process.versions.node.split('.')[0]) >= MIN_NODE_MAJOR) return process.execPath;
   const local = path.join(binDir, 'node');
   if (!existsSync(local)) {
-    console.error(`[sendops] Node ${process.versions.node} is too old and node_modules/.bin/node is missing.`);
+    console.error(
+      `[sendops] Node ${process.versions.node} is too old and node_modules/.bin/node is missing.`,
+    );
     process.exit(1);
   }
   return local;

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
+const env = {
+  ...process.env,
+  PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+};
 
 function step(title, command, args) {
   console.log(`\n=== ${title}`);
@@ -20,13 +23,28 @@ const extra = process.argv.slice(2);
 let failedChecks = 0;
 if (extra.length === 0) {
   failedChecks += step('lint (biome)', bin('biome'), ['check', '.']) === 0 ? 0 : 1;
-  failedChecks += step('dependency rules', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'apps', 'packages']) === 0 ? 0 : 1;
-  failedChecks += step('type-check', bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']) === 0 ? 0 : 1;
+  failedChecks +=
+    step('dependency rules', bin('depcruise'), [
+      '--config',
+      '.dependency-cruiser.cjs',
+      'apps',
+      'packages',
+    ]) === 0
+      ? 0
+      : 1;
+  failedChecks +=
+    step('type-check', bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']) === 0 ? 0 : 1;
 }
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'sendops-vitest-'));
 const report = path.join(outDir, 'report.json');
-const status = step('tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+const status = step('tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...extra,
+]);
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -60,13 +60,8 @@ const services = compose.services;
 /** The services running the SendOps image (built from the repository's Dockerfile). */
 const appServices = Object.entries(services).filter(([, s]) => s.build !== undefined);
 
-const k8sDocuments = [
-  'config.yaml',
-  'secret.example.yaml',
-  'ingest.yaml',
-  'migrate-job.yaml',
-].flatMap((file) =>
-  parseAllDocuments(read(`infra/k8s/${file}`)).map((doc) => ({ file, doc: doc.toJS() as Obj })),
+const k8sDocuments = ['config.yaml', 'secret.example.yaml', 'ingest.yaml', 'migrate-job.yaml'].flatMap(
+  (file) => parseAllDocuments(read(`infra/k8s/${file}`)).map((doc) => ({ file, doc: doc.toJS() as Obj })),
 );
 
 function k8sEnvNames(): Array<{ file: string; name: string }> {

@@ -60,7 +60,12 @@ const flag = (raw: string) => ['1', 'true', 'yes', 'on'].includes(raw.toLowerCas
 
 const SPECS: Record<string, Spec> = {
   duration: { key: 'durationS', default: '20', help: 'seconds per max-throughput run', parse: number(1) },
-  warmup: { key: 'warmupS', default: '3', help: 'warm-up seconds before each run (0: none)', parse: number(0) },
+  warmup: {
+    key: 'warmupS',
+    default: '3',
+    help: 'warm-up seconds before each run (0: none)',
+    parse: number(0),
+  },
   connections: { key: 'connections', default: '50', help: 'concurrent connections', parse: integer(1) },
   modes: {
     key: 'modes',
@@ -77,8 +82,8 @@ const SPECS: Record<string, Spec> = {
   },
   'rate-connections': {
     key: 'rateConnections',
-    default: '50',
-    help: 'connections of the fixed-rate run',
+    default: '200',
+    help: 'connection slots of the fixed-rate run (each sends every slots/rate s: open-loop while latency < that)',
     parse: integer(1),
   },
   'rate-connection': {

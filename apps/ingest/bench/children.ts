@@ -1,5 +1,5 @@
 // Server child processes and everything the benchmark must undo, even on Ctrl-C or failure.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -22,7 +22,7 @@ export interface ChildHandle {
 export function startChild(
   name: string,
   script: string,
-  options: { env?: Record<string, string>; execArgv?: string[]; readyTimeoutMs: number },
+  options: { env?: Record<string, string>; execArgv?: string[]; readyTimeoutMs: number; stopGraceMs: number },
 ): Promise<ChildHandle> {
   const child = spawn(process.execPath, [...(options.execArgv ?? []), '--import', tsxLoader, script], {
     env: { ...process.env, ...options.env },
@@ -64,6 +64,8 @@ export function startChild(
       if (isAlive()) child.kill('SIGKILL');
     },
   };
+  // Registered before READY: an interrupt during start-up must not leave the child behind.
+  onCleanup(`stop ${name}`, () => handle.stop(options.stopGraceMs), handle.kill);
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -20,12 +20,49 @@ export interface ProfileSummary {
   totalMs: number;
   idleMs: number;
   gcMs: number;
+  /** Exclusive: each sample goes to the innermost frame that belongs to a known ingest stage. */
+  byStage: [string, number][];
   byCategory: [string, number][];
   bySelf: [string, number][];
   byInclusive: [string, number][];
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+type Frame = ProfileNode['callFrame'];
+const fn = (name: string, file: string) => (f: Frame) => f.functionName === name && f.url.includes(file);
+const file = (pattern: RegExp) => (f: Frame) => pattern.test(f.url);
+
+/** Ingest stages, matched from the innermost frame outwards; node internals not listed here are skipped. */
+const STAGES: [string, (f: Frame) => boolean][] = [
+  ['GC', (f) => f.functionName === '(garbage collector)'],
+  ['loader: chDB insert call (JS string -> native, sync part)', file(/node_modules\/chdb\//)],
+  ['loader: JSONEachRow encoding (@clickhouse/client)', file(/node_modules\/@clickhouse\//)],
+  ['loader: decode spool segment (JSON.parse per record)', fn('decodeSegment', 'segment-format')],
+  ['loader: other (read file, rebuild rows)', file(/spool-loader\.ts|analytics\/src\/event-writer/)],
+  ['request: encode spool record (JSON.stringify + crc32)', fn('encodeRecord', 'segment-format')],
+  ['request: spool group commit (concat, write, fdatasync calls)', file(/spool\/spool\.ts/)],
+  [
+    'request: fan out to rows (toEventRows, time formatting)',
+    file(/to-event-rows|event-row\.ts|recipients|mail-fields|template|providers|address/),
+  ],
+  ['request: validate envelope (schema)', file(/parse-eventbridge-body|compiled-schemas|schema|typebox/)],
+  ['request: managed identity + channel match', file(/identity-directory|ses-events\/src\/identity/)],
+  ['request: dedupe window', file(/dedupe-window/)],
+  ['request: authenticate (sha256 of the key)', file(/key-authenticator/)],
+  ['request: pino child logger per request', file(/node_modules\/pino\//)],
+  ['request: prom-client counters/histogram', file(/node_modules\/prom-client\//)],
+  ['request: JSON.parse of the body + pipeline glue', file(/event-pipeline/)],
+  ['request: route handler glue', file(/eventbridge-route/)],
+  [
+    'HTTP: Fastify (routing, hooks, reply, serializer)',
+    file(/node_modules\/(fastify|fast-json-stringify|find-my-way|avvio|light-my-request)\//),
+  ],
+  [
+    'HTTP: Node http/net (parser, socket writes, accept)',
+    file(/^node:(_http_|net|internal\/stream_base_commons|internal\/http)/),
+  ],
+];
 const META = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
 function shortUrl(url: string): string {
@@ -62,6 +99,7 @@ export function summarizeProfile(file: string, top = 25): ProfileSummary {
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const categories = new Map<string, number>();
+  const stages = new Map<string, number>();
   let totalMs = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
@@ -70,6 +108,7 @@ export function summarizeProfile(file: string, top = 25): ProfileSummary {
     totalMs += ms;
     add(self, functionKey(node.callFrame), ms);
     add(categories, category(node.callFrame), ms);
+    if (node.callFrame.functionName !== '(idle)') add(stages, stageOf(node.id, byId, parent), ms);
     const seen = new Set<string>();
     for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
       const frame = byId.get(id)!.callFrame;
@@ -85,10 +124,20 @@ export function summarizeProfile(file: string, top = 25): ProfileSummary {
     totalMs,
     idleMs: categories.get('(idle)') ?? 0,
     gcMs: categories.get('(garbage collector)') ?? 0,
+    byStage: sorted(stages, STAGES.length + 1),
     byCategory: sorted(categories, top),
     bySelf: sorted(self, top),
     byInclusive: sorted(inclusive, top),
   };
+}
+
+function stageOf(leaf: number, byId: Map<number, ProfileNode>, parent: Map<number, number>): string {
+  for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+    const frame = byId.get(id)!.callFrame;
+    const stage = STAGES.find(([, match]) => match(frame));
+    if (stage) return stage[0];
+  }
+  return 'other (startup, timers, /metrics, native without JS caller)';
 }
 
 function add(map: Map<string, number>, key: string, ms: number): void {
@@ -110,6 +159,7 @@ export function printProfileSummary(file: string, top = 25): void {
     `  main thread: ${(s.totalMs / 1000).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s busy ` +
       `(${((busy / s.totalMs) * 100).toFixed(0)}%), GC ${pct(s.gcMs).trim()} of busy; percentages are of busy time`,
   );
+  table('ingest stages (exclusive)', s.byStage);
   table('self time by package / file', s.byCategory);
   table('self time by function', s.bySelf);
   table('inclusive time by function', s.byInclusive);

@@ -1,7 +1,9 @@
 // Benchmark child: embedded Postgres + the ingest service on embedded chDB, production settings (fsync on),
 // on 127.0.0.1 and a free port. Prints `READY <json>`; stdin commands: `count` -> `COUNT <rows in
-// ClickHouse>`; stdin closed -> graceful stop (drain the spool, stop Postgres), exit 0.
+// ClickHouse>`, `heap` -> `HEAP <json>` (after a full GC), `loop` -> `LOOP <json>` (event-loop delay since
+// the last `loop`); stdin closed -> graceful stop (drain the spool, stop Postgres), exit 0.
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { countEvents, createAnalyticsStore, migrateAnalytics } from '@sendops/analytics';
 import { loadConfig } from '@sendops/config';
@@ -45,7 +47,11 @@ for (const channel of spec.channels) {
   await addChannel(db, { organizationId: organization.id, ...channel, purpose });
 }
 for (const value of spec.identities) {
-  await addIdentity(db, { organizationId: organization.id, kind: value.includes('@') ? 'email' : 'domain', value });
+  await addIdentity(db, {
+    organizationId: organization.id,
+    kind: value.includes('@') ? 'email' : 'domain',
+    value,
+  });
 }
 
 const store = createAnalyticsStore({ database: config.clickhouse.database, dataDir });
@@ -71,7 +77,33 @@ async function shutdown(): Promise<void> {
 }
 
 const commands = createInterface({ input: process.stdin });
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+// How long requests can wait for this process's event loop (e.g. behind the loader's synchronous work).
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 commands.on('line', (line) => {
+  if (line.trim() === 'loop') {
+    const delay = {
+      p50: ms(loopDelay.percentile(50)),
+      p99: ms(loopDelay.percentile(99)),
+      max: ms(loopDelay.max),
+    };
+    loopDelay.reset();
+    process.stdout.write(`LOOP ${JSON.stringify(delay)}\n`);
+  }
+  if (line.trim() === 'heap') {
+    // Retained memory: a full GC first (the child runs with --expose-gc), so garbage does not count.
+    globalThis.gc?.();
+    const m = process.memoryUsage();
+    const heap = {
+      heapUsedMb: mb(m.heapUsed),
+      rssMb: mb(m.rss),
+      externalMb: mb(m.external),
+      gc: !!globalThis.gc,
+    };
+    process.stdout.write(`HEAP ${JSON.stringify(heap)}\n`);
+  }
   if (line.trim() === 'count') {
     countEvents(store, organization.id).then(
       (rows) => process.stdout.write(`COUNT ${rows}\n`),
@@ -80,6 +112,8 @@ commands.on('line', (line) => {
   }
 });
 commands.on('close', () => void shutdown());
+// Ctrl-C reaches the whole process group: stop in order (spool, ClickHouse, Postgres) rather than die.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown());
 
 process.stdout.write(
   `READY ${JSON.stringify({

@@ -113,7 +113,8 @@ function assemble(
   for (const { envelope, json } of items) {
     const marker = `"id":"${envelope.id}"`;
     const at = json.indexOf(marker);
-    if (envelope.id.length !== UUID_LENGTH || at < 0) throw new Error(`envelope id is not a UUID: ${envelope.id}`);
+    if (envelope.id.length !== UUID_LENGTH || at < 0)
+      throw new Error(`envelope id is not a UUID: ${envelope.id}`);
     const body = Buffer.from(json);
     // Byte offset: everything before the id is ASCII in practice, but do not rely on it.
     idOffsets.push(Buffer.byteLength(json.slice(0, at + 6)));

@@ -1,5 +1,6 @@
 // The benchmark's verdict: one table, the targets with PASS/FAIL from this run's own figures.
 import type { BenchOptions, ConnectionMode } from './bench-options.ts';
+import type { Verification } from './ingest-checks.ts';
 import type { LoadResult } from './load.ts';
 import type { Sample } from './sampler.ts';
 import { round, slope } from './stats.ts';
@@ -10,8 +11,12 @@ export interface RunRecord {
   samples: Sample[];
   maxRssMb: number;
   serverCpuPercent: number;
+  /** CPU used by everything but the server and the load generator (noise), % of one core. */
+  otherCpuPercent: number;
   /** Ingest: server-side p99 acknowledgement bucket bound for this run. */
   serverAckP99BoundMs?: number | null;
+  /** Ingest: the server's event-loop delay during the run. */
+  serverLoopDelayMs?: { p50: number; p99: number; max: number };
   /** Ingest: backlog when the load stopped and how long the loader took to clear it. */
   drain?: { backlogRows: number; seconds: number };
 }
@@ -24,6 +29,12 @@ export interface MemoryVerdict {
   heapFirstMb: number | null;
   heapLastMb: number | null;
   heapSlopeMbPerMin: number | null;
+  /** RSS outside the V8 heap (chDB, buffers). */
+  nonHeapFirstMb: number | null;
+  nonHeapLastMb: number | null;
+  nonHeapSlopeMbPerMin: number | null;
+  /** Heap still referenced after a full GC, before and after the run, and per accepted event. */
+  retainedHeap: { beforeMb: number; afterMb: number; events: number; bytesPerEvent: number } | null;
 }
 
 export interface Target {
@@ -39,29 +50,50 @@ export function summarizeRun(server: RunRecord['server'], load: LoadResult, samp
     load,
     samples,
     maxRssMb: Math.max(0, ...samples.map((s) => s.rssMb)),
-    serverCpuPercent: busy.length ? round(busy.reduce((a, s) => a + s.cpuPercent, 0) / busy.length, 0) : 0,
+    serverCpuPercent: average(busy.map((s) => s.cpuPercent)),
+    otherCpuPercent: average(busy.map((s) => s.otherCpuPercent)),
   };
 }
 
 /** RSS over the fixed-rate run, skipping its first 10% (warm caches, first segments). */
-export function memoryVerdict(samples: Sample[]): MemoryVerdict {
+export function memoryVerdict(
+  samples: Sample[],
+  retained?: { before: number; after: number; events: number },
+): MemoryVerdict {
   const steady = samples.slice(Math.floor(samples.length / 10));
-  const heap = steady.filter((s) => s.heapUsedMb !== undefined);
-  const perMinute = (ys: number[], from: Sample[]) => round(slope(from.map((s) => s.t / 60), ys), 1);
+  const fit = (key: 'rssMb' | 'heapUsedMb' | 'nonHeapMb') => {
+    const points = steady.filter((s) => s[key] !== undefined);
+    if (points.length < 2) return { first: null, last: null, slope: null };
+    const ys = points.map((s) => s[key]!);
+    const perMinute = slope(
+      points.map((s) => s.t / 60),
+      ys,
+    );
+    return { first: ys[0]!, last: ys.at(-1)!, slope: round(perMinute, 1) };
+  };
+  const heap = fit('heapUsedMb');
+  const nonHeap = fit('nonHeapMb');
   return {
     firstMb: samples[0]?.rssMb ?? 0,
     lastMb: samples.at(-1)?.rssMb ?? 0,
     maxMb: Math.max(0, ...samples.map((s) => s.rssMb)),
-    slopeMbPerMin: perMinute(
-      steady.map((s) => s.rssMb),
-      steady,
-    ),
-    heapFirstMb: heap[0]?.heapUsedMb ?? null,
-    heapLastMb: heap.at(-1)?.heapUsedMb ?? null,
-    heapSlopeMbPerMin: heap.length > 1 ? perMinute(
-      heap.map((s) => s.heapUsedMb!),
-      heap,
-    ) : null,
+    slopeMbPerMin: fit('rssMb').slope ?? 0,
+    heapFirstMb: heap.first,
+    heapLastMb: heap.last,
+    heapSlopeMbPerMin: heap.slope,
+    nonHeapFirstMb: nonHeap.first,
+    nonHeapLastMb: nonHeap.last,
+    nonHeapSlopeMbPerMin: nonHeap.slope,
+    retainedHeap: retained
+      ? {
+          beforeMb: retained.before,
+          afterMb: retained.after,
+          events: retained.events,
+          bytesPerEvent: Math.round(
+            ((retained.after - retained.before) * 1048576) / Math.max(1, retained.events),
+          ),
+        }
+      : null,
   };
 }
 
@@ -110,11 +142,26 @@ export function evaluateTargets(
 }
 
 export function printTable(runs: RunRecord[]): void {
-  const header = ['design', 'connection', 'events/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max RSS MB', 'srv CPU', 'vs bare'];
+  const header = [
+    'design',
+    'connection',
+    'events/s',
+    'p50 ms',
+    'p97.5 ms',
+    'p99 ms',
+    'max RSS MB',
+    'srv CPU',
+    'vs bare',
+  ];
   const rows = runs.map((run) => {
     const { load } = run;
-    const bare = runs.find((r) => r.server === 'bare' && r.load.connection === load.connection && !r.load.targetRate);
-    const ratio = run.server === 'ingest' && !load.targetRate && bare ? pct(load.eventsPerSecond / bare.load.eventsPerSecond) : '';
+    const bare = runs.find(
+      (r) => r.server === 'bare' && r.load.connection === load.connection && !r.load.targetRate,
+    );
+    const ratio =
+      run.server === 'ingest' && !load.targetRate && bare
+        ? pct(load.eventsPerSecond / bare.load.eventsPerSecond)
+        : '';
     const latency = load.scheduledLatencyMs ?? load.latencyMs;
     const design = run.server === 'bare' ? 'bare Fastify route (parse, 204)' : 'SendOps ingest (fsync, chDB)';
     return [
@@ -153,10 +200,70 @@ export function fmt(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
+function average(values: number[]): number {
+  return values.length ? round(values.reduce((a, b) => a + b, 0) / values.length, 0) : 0;
+}
+
 function pct(ratio: number): string {
   return `${Math.round(ratio * 100)}%`;
 }
 
 function signed(value: number): string {
   return value >= 0 ? `+${value}` : String(value);
+}
+
+export function printRateDetails(run: RunRecord, memory: MemoryVerdict): void {
+  const { load } = run;
+  const line = (name: string, q: LoadResult['latencyMs']) =>
+    console.log(
+      `  ${name.padEnd(28)} p50 ${q.p50} / p97.5 ${q.p975} / p99 ${q.p99} / p99.9 ${q.p999} / max ${q.max} ms`,
+    );
+  console.log(
+    `\nFixed-rate run (${load.pacing} pacing, ${load.connections} connections, ${modeLabel(load.connection)}):`,
+  );
+  if (load.scheduledLatencyMs) line('latency from scheduled send:', load.scheduledLatencyMs);
+  line('latency from request write:', load.latencyMs);
+  console.log(
+    `  server: ack p99 <= ${run.serverAckP99BoundMs ?? '?'} ms (histogram bucket), event-loop delay ` +
+      `p99 ${run.serverLoopDelayMs?.p99 ?? '?'} / max ${run.serverLoopDelayMs?.max ?? '?'} ms; ` +
+      `sends late > 5 ms: ${load.lateSends ?? 'n/a'}; load-generator loop delay p99 ${load.loadGenerator.eventLoopDelayP99Ms} ms`,
+  );
+  const backlog = Math.max(0, ...run.samples.map((x) => x.backlogRows ?? 0));
+  console.log(
+    `  RSS ${memory.firstMb} -> ${memory.lastMb} MB (max ${memory.maxMb}), slope ${signed(memory.slopeMbPerMin)} MB/min; ` +
+      `max loader backlog ${fmt(backlog)} rows`,
+  );
+  console.log(
+    `  of which V8 heap in use ${memory.heapFirstMb} -> ${memory.heapLastMb} MB (${signed(memory.heapSlopeMbPerMin ?? 0)} MB/min), ` +
+      `outside the V8 heap (chDB, buffers) ${memory.nonHeapFirstMb} -> ${memory.nonHeapLastMb} MB ` +
+      `(${signed(memory.nonHeapSlopeMbPerMin ?? 0)} MB/min)`,
+  );
+  const r = memory.retainedHeap;
+  if (r)
+    console.log(
+      `  heap retained after full GC: ${r.beforeMb} -> ${r.afterMb} MB over ${fmt(r.events)} events ` +
+        `(${r.bytesPerEvent} B/event)`,
+    );
+}
+
+export function printVerification(v: Verification): void {
+  console.log('\nCorrectness (after the runs):');
+  console.log(
+    `  events accepted: server ${fmt(v.eventsAccepted)}, clients ${fmt(v.clientAccepted)}; rows accepted ` +
+      `${fmt(v.rowsAccepted)}, written ${fmt(v.rowsWritten)}, in ClickHouse ${v.rowsInClickhouse === null ? '?' : fmt(v.rowsInClickhouse)}` +
+      ` -> ${v.ok ? 'OK' : 'FAILED'}`,
+  );
+  console.log(
+    `  loader: ${v.loader.batches} inserts, avg ${fmt(v.loader.avgRowsPerBatch)} rows, ` +
+      `${fmt(v.loader.insertRowsPerSecond)} rows/s while inserting (${v.loader.insertSeconds} s in inserts); ` +
+      `final backlog ${v.finalBacklogRows} rows, ${v.finalBufferBytes} B, ${v.finalBufferSegments} segments`,
+  );
+  for (const problem of v.problems) console.log(`  PROBLEM: ${problem}`);
+}
+
+/** Other processes competing for the 2 cores make a run's figures unreliable: say so. */
+export function printNoise(runs: RunRecord[]): void {
+  const noisy = runs.filter((r) => r.otherCpuPercent > 15);
+  for (const run of noisy)
+    console.log(`  NOTE: other processes used ${run.otherCpuPercent}% of a core during "${run.load.label}"`);
 }

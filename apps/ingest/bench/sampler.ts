@@ -18,6 +18,14 @@ export function readCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
 }
 
+/** CPU seconds all processes on the machine used (all cores), from /proc/stat. */
+export function readSystemCpuSeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_S;
+}
+
 export type Metrics = Map<string, number>;
 
 export async function scrapeMetrics(baseUrl: string): Promise<Metrics> {
@@ -41,6 +49,8 @@ export interface IngestCounters {
   flushCount: number;
   storeErrors: number;
   heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
   /** Cumulative counts of sendops_ingest_ack_seconds, by upper bound (seconds). */
   ackBuckets: [number, number][];
 }
@@ -67,6 +77,8 @@ export function ingestCounters(metrics: Metrics): IngestCounters {
     flushCount: get('sendops_ingest_flush_seconds_count'),
     storeErrors,
     heapUsedMb: round(get('sendops_ingest_process_nodejs_heap_size_used_bytes') / 1048576, 1),
+    heapTotalMb: round(get('sendops_ingest_process_nodejs_heap_size_total_bytes') / 1048576, 1),
+    externalMb: round(get('sendops_ingest_process_nodejs_external_memory_bytes') / 1048576, 1),
     ackBuckets: ackBuckets.sort((a, b) => a[0] - b[0]),
   };
 }
@@ -87,7 +99,13 @@ export interface Sample {
   rssMb: number;
   /** Of one core, over the last interval. */
   cpuPercent: number;
+  /** This process (the load generator), % of one core. */
+  loadGenCpuPercent: number;
+  /** Everything else on the machine (other servers, Postgres, other users), % of one core. */
+  otherCpuPercent: number;
   heapUsedMb?: number;
+  /** RSS not in the V8 heap: chDB (ClickHouse's allocator and caches), buffers, code. */
+  nonHeapMb?: number;
   /** Rows acknowledged but not yet written to ClickHouse. */
   backlogRows?: number;
 }
@@ -97,6 +115,8 @@ export class ProcessSampler {
   private timer: NodeJS.Timeout | undefined;
   private started = 0;
   private lastCpu = 0;
+  private lastSystem = 0;
+  private lastSelf = process.cpuUsage();
   private lastAt = 0;
   private inflight: Promise<void> = Promise.resolve();
 
@@ -109,6 +129,8 @@ export class ProcessSampler {
     this.started = performance.now();
     this.lastAt = this.started;
     this.lastCpu = readCpuSeconds(this.pid);
+    this.lastSystem = readSystemCpuSeconds();
+    this.lastSelf = process.cpuUsage();
     this.timer = setInterval(() => {
       this.inflight = this.sample().catch(() => {});
     }, 1_000);
@@ -123,17 +145,27 @@ export class ProcessSampler {
   private async sample(): Promise<void> {
     const now = performance.now();
     const cpu = readCpuSeconds(this.pid);
+    const system = readSystemCpuSeconds();
+    const self = process.cpuUsage(this.lastSelf);
+    const percent = (seconds: number) => round((seconds / ((now - this.lastAt) / 1000)) * 100, 0);
+    const server = percent(cpu - this.lastCpu);
+    const loadGen = percent((self.user + self.system) / 1e6);
     const sample: Sample = {
       t: round((now - this.started) / 1000, 1),
       rssMb: readRssMb(this.pid),
-      cpuPercent: round(((cpu - this.lastCpu) / ((now - this.lastAt) / 1000)) * 100, 0),
+      cpuPercent: server,
+      loadGenCpuPercent: loadGen,
+      otherCpuPercent: Math.max(0, percent(system - this.lastSystem) - server - loadGen),
     };
     this.lastCpu = cpu;
+    this.lastSystem = system;
+    this.lastSelf = process.cpuUsage();
     this.lastAt = now;
     this.samples.push(sample);
     if (this.metricsUrl) {
       const counters = ingestCounters(await scrapeMetrics(this.metricsUrl));
       sample.heapUsedMb = counters.heapUsedMb;
+      sample.nonHeapMb = round(sample.rssMb - counters.heapTotalMb, 1);
       sample.backlogRows = counters.rowsAccepted - counters.rowsWritten;
     }
   }

@@ -27,12 +27,12 @@ export interface MailInput {
 export interface MailVariants {
   /** Send: for SES-rendered mail, before the subject exists. */
   send: SesMail;
-  /** Bounce before any connection, Reject, DeliveryDelay. */
+  /** Reject and suppression-list bounces: before any connection. */
   accepted: SesMail;
   /** Events after SES handed the mail to a receiving server: carries `ses:outgoing-ip`. */
   delivered: SesMail;
-  /** Rendering Failure: no headers, nothing was rendered. */
-  unrendered: SesMail;
+  /** No headers or commonHeaders, as SES publishes Rendering Failure and DeliveryDelay records. */
+  bare: SesMail;
 }
 
 export function buildMail(input: MailInput, random: Random): MailVariants {
@@ -100,8 +100,8 @@ export function buildMail(input: MailInput, random: Random): MailVariants {
     ...accepted,
     tags: { ...tags, 'ses:outgoing-ip': [random.pick(organization.outgoingIps)] },
   };
-  const unrendered: SesMail = { ...base, tags };
-  return { send, accepted, delivered, unrendered };
+  const bare: SesMail = { ...base, tags };
+  return { send, accepted, delivered, bare };
 }
 
 /** RFC 2047: non-ASCII header values travel as UTF-8 encoded-words; commonHeaders carry them decoded. */

@@ -153,7 +153,7 @@ export class MessageBuilder {
           context,
           'Rendering Failure',
           at,
-          mail.unrendered,
+          mail.bare,
           failureObject(name, random.pick(MISSING_ATTRIBUTES)),
         );
       } else {

@@ -165,7 +165,7 @@ function delay(context: MessageContext, recipient: Recipient, at: number): void 
     reason[2],
     context.reportingMta,
   );
-  emit(context, 'DeliveryDelay', at, context.mail.accepted, object);
+  emit(context, 'DeliveryDelay', at, context.mail.bare, object);
 }
 
 function bounce(

@@ -70,7 +70,7 @@ describe('envelopeJson', () => {
   it('compact drops the headers and still parses; none is empty', () => {
     for (const { envelope } of events) {
       const compact = envelopeJson(envelope, 'compact');
-      expect(compact.length).toBeLessThan(JSON.stringify(envelope).length);
+      expect(compact.length).toBeLessThanOrEqual(JSON.stringify(envelope).length);
       expect(compact).not.toContain('"headers"');
       expect(parseEventBridgeBody(compact).kind).toBe('ses_event');
       expect(envelopeJson(envelope, 'none')).toBe('');
