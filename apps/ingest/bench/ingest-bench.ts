@@ -12,6 +12,7 @@ import { counters, preflight, verify, waitForLoader } from './ingest-checks.ts';
 import { abortLoad, type LoadSpec, runLoad } from './load.ts';
 import { type BodyPool, buildBodyPool } from './payloads.ts';
 import * as report from './report.ts';
+import { printNoise, printRateDetails, printVerification } from './report-details.ts';
 import { ackP99BoundMs, ProcessSampler } from './sampler.ts';
 
 const benchDir = import.meta.dirname;
@@ -155,9 +156,9 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
   report.printTable(runs);
   console.log('\nTargets (figures from this run):');
   report.printTargets(targets);
-  if (rateRun) report.printRateDetails(rateRun, memory!);
-  report.printVerification(verification);
-  report.printNoise(runs);
+  if (rateRun) printRateDetails(rateRun, memory!);
+  printVerification(verification);
+  printNoise(runs);
 
   const file = path.join(repoRoot, 'bench-results', `ingest-${stamp}.json`);
   mkdirSync(path.dirname(file), { recursive: true });

@@ -34,7 +34,7 @@ describe('organizations', () => {
       id: organization.id,
       name: organization.name,
       ingest_key_hash: organization.ingest_key_hash,
-      template_tag_names: ['sendops:template', 'template', 'template_name', 'templateName'],
+      template_tag_names: ['sendops-template', 'template', 'template_name', 'templateName'],
       events_retention_days: 400,
     });
   });

@@ -3,10 +3,11 @@ import type { SesEventDetail } from './ses-detail-schema.ts';
 /**
  * Tag names we read the template name from, in priority order. SES itself publishes no template
  * name in events (only Rendering Failure carries `failure.templateName`), so senders tag messages
- * with it and we pick the first of these tags present.
+ * with it and we pick the first of these tags present. SES tag names allow only letters, digits,
+ * `_` and `-` (API MessageTag), hence `sendops-template`.
  */
 export const DEFAULT_TEMPLATE_TAG_NAMES: readonly string[] = [
-  'sendops:template',
+  'sendops-template',
   'template',
   'template_name',
   'templateName',

@@ -176,7 +176,7 @@ describe('template and context', () => {
   it('uses the first configured template tag present', () => {
     const body = fixtureBody('send');
     body.detail.mail.tags.template_name = ['welcome-v2'];
-    body.detail.mail.tags['sendops:template'] = ['welcome'];
+    body.detail.mail.tags['sendops-template'] = ['welcome'];
     expect(rows(body)[0]!.template).toBe('welcome');
     expect(rows(body, context({ templateTagNames: ['template_name'] }))[0]!.template).toBe('welcome-v2');
     expect(rows(body, context({ templateTagNames: [] }))[0]!.template).toBe('');

@@ -4,7 +4,7 @@ import type { Random } from './random.ts';
 import { isoMillis } from './time-format.ts';
 
 /** Our template tag: the ingest reads the template name from it (SES templates carry no name in events). */
-export const TEMPLATE_TAG = 'sendops:template';
+export const TEMPLATE_TAG = 'sendops-template';
 
 export interface MailInput {
   organization: CompiledOrganization;

@@ -9,7 +9,7 @@ export interface TemplateLink {
 }
 
 export interface TemplateProfile {
-  /** SES template name; also the value of the `sendops:template` message tag. */
+  /** SES template name; also the value of the `sendops-template` message tag. */
   name: string;
   /** Which kind of channel sends it. */
   purpose: ChannelPurpose;

@@ -70,12 +70,12 @@ describe('generateMessages', () => {
     }
   });
 
-  it('tags templated mail with sendops:template and leaves the subject off templated Send events', () => {
+  it('tags templated mail with sendops-template and leaves the subject off templated Send events', () => {
     const templated = messages.filter((m) => m.template !== undefined);
     expect(templated.length / messages.length).toBeGreaterThan(0.9);
     for (const message of templated.slice(0, 500)) {
       for (const { envelope } of message.events)
-        expect(envelope.detail.mail.tags['sendops:template']).toEqual([message.template]);
+        expect(envelope.detail.mail.tags['sendops-template']).toEqual([message.template]);
     }
     const delivered = events.filter((e) => e.envelope.detail.eventType === 'Delivery');
     expect(delivered.every((e) => e.envelope.detail.mail.commonHeaders?.subject)).toBe(true);

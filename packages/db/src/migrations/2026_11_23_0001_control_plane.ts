@@ -24,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ingest_key_created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('external_id', 'text', (col) => col.notNull())
     .addColumn('template_tag_names', sql`text[]`, (col) =>
-      col.notNull().defaultTo(sql`'{sendops:template,template,template_name,templateName}'`),
+      col.notNull().defaultTo(sql`'{sendops-template,template,template_name,templateName}'`),
     )
     .addColumn('events_retention_days', 'integer', (col) => col.notNull().defaultTo(400))
     .addColumn('is_demo', 'boolean', (col) => col.notNull().defaultTo(false))
