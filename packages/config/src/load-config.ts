@@ -11,6 +11,9 @@ export interface SendOpsConfig {
   bindHost: string;
   ports: { web: number; api: number; ingest: number };
   publicIngestUrl: string;
+  /** Dashboard base URL without a trailing slash. */
+  publicUrl: string;
+  mail: { smtpUrl: string | undefined; from: string };
   postgres: { url: string | undefined; embeddedPort: number; poolMax: number };
   clickhouse: { url: string | undefined; database: string; cluster: string | undefined };
   events: { retentionDays: number };
@@ -64,6 +67,8 @@ export function loadConfig(
     publicIngestUrl:
       v.SENDOPS_PUBLIC_INGEST_URL ??
       `http://${displayHost(v.SENDOPS_BIND_HOST)}:${v.SENDOPS_INGEST_PORT}/ingest/eventbridge`,
+    publicUrl: v.SENDOPS_PUBLIC_URL.replace(/\/+$/, ''),
+    mail: { smtpUrl: v.SENDOPS_SMTP_URL, from: v.SENDOPS_MAIL_FROM },
     postgres: { url: v.DATABASE_URL, embeddedPort: v.SENDOPS_EMBEDDED_PG_PORT, poolMax: v.DATABASE_POOL_MAX },
     clickhouse: { url: v.CLICKHOUSE_URL, database: v.CLICKHOUSE_DATABASE, cluster: v.CLICKHOUSE_CLUSTER },
     events: { retentionDays: v.SENDOPS_EVENTS_RETENTION_DAYS },

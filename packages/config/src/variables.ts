@@ -65,6 +65,22 @@ export const variables = {
     description:
       'Public HTTPS URL of `POST /ingest/eventbridge` as customers must reach it (put in the CloudFormation `WebhookUrl`). Defaults to the local ingest URL.',
   },
+  SENDOPS_PUBLIC_URL: {
+    schema: url(['http:', 'https:']),
+    default: 'http://localhost:3000',
+    description:
+      'Base URL of the dashboard as users reach it: links in emails point here, and `https` turns on Secure cookies.',
+  },
+  SENDOPS_SMTP_URL: {
+    schema: url(['smtp:', 'smtps:']).optional(),
+    description:
+      'SMTP server for outgoing mail (invitations, ownership transfers), credentials in the URL (`smtps://user:pass@smtp.example.com:465`). Unset: mail is printed to the log and kept in memory (`GET /api/dev/outbox` outside production).',
+  },
+  SENDOPS_MAIL_FROM: {
+    schema: z.string().min(3),
+    default: 'SendOps <no-reply@localhost>',
+    description: 'From address of the mail SendOps sends.',
+  },
   DATABASE_URL: {
     schema: url(['postgres:', 'postgresql:']).optional(),
     description: 'Postgres server (15+). Unset: an embedded PostgreSQL is started under the data directory.',
