@@ -1,3 +1,3 @@
 export { renderConfigDocs } from './config-docs.ts';
-export { ConfigError, loadConfig, type SendOpsConfig } from './load-config.ts';
+export { ConfigError, loadConfig, type OAuthClientConfig, type SendOpsConfig } from './load-config.ts';
 export { type VariableName, variables } from './variables.ts';

@@ -14,6 +14,10 @@ export interface SendOpsConfig {
   /** Dashboard base URL without a trailing slash. */
   publicUrl: string;
   mail: { smtpUrl: string | undefined; from: string };
+  /** SENDOPS_SECRET_KEY as given (hex or base64); `@sendops/auth` resolves the development fallback. */
+  secretKey: string | undefined;
+  /** Only the providers whose client id and secret are both set. */
+  oauth: { github: OAuthClientConfig | undefined; google: OAuthClientConfig | undefined };
   postgres: { url: string | undefined; embeddedPort: number; poolMax: number };
   clickhouse: { url: string | undefined; database: string; cluster: string | undefined };
   events: { retentionDays: number };
@@ -27,6 +31,11 @@ export interface SendOpsConfig {
     identityCacheTtlMs: number;
     dedupeWindow: number;
   };
+}
+
+export interface OAuthClientConfig {
+  clientId: string;
+  clientSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +64,13 @@ export function loadConfig(
     else
       issues.push(`${name}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
   }
+  for (const provider of ['GITHUB', 'GOOGLE'] as const) {
+    const id = values[`SENDOPS_${provider}_CLIENT_ID`];
+    const secret = values[`SENDOPS_${provider}_CLIENT_SECRET`];
+    if ((id === undefined) !== (secret === undefined)) {
+      issues.push(`SENDOPS_${provider}_CLIENT_ID and SENDOPS_${provider}_CLIENT_SECRET must be set together`);
+    }
+  }
   if (issues.length > 0) throw new ConfigError(issues);
   const v = values as Parsed;
   const dataDir = path.resolve(v.SENDOPS_DATA_DIR);
@@ -69,6 +85,11 @@ export function loadConfig(
       `http://${displayHost(v.SENDOPS_BIND_HOST)}:${v.SENDOPS_INGEST_PORT}/ingest/eventbridge`,
     publicUrl: v.SENDOPS_PUBLIC_URL.replace(/\/+$/, ''),
     mail: { smtpUrl: v.SENDOPS_SMTP_URL, from: v.SENDOPS_MAIL_FROM },
+    secretKey: v.SENDOPS_SECRET_KEY,
+    oauth: {
+      github: oauthClient(v.SENDOPS_GITHUB_CLIENT_ID, v.SENDOPS_GITHUB_CLIENT_SECRET),
+      google: oauthClient(v.SENDOPS_GOOGLE_CLIENT_ID, v.SENDOPS_GOOGLE_CLIENT_SECRET),
+    },
     postgres: { url: v.DATABASE_URL, embeddedPort: v.SENDOPS_EMBEDDED_PG_PORT, poolMax: v.DATABASE_POOL_MAX },
     clickhouse: { url: v.CLICKHOUSE_URL, database: v.CLICKHOUSE_DATABASE, cluster: v.CLICKHOUSE_CLUSTER },
     events: { retentionDays: v.SENDOPS_EVENTS_RETENTION_DAYS },
@@ -83,6 +104,10 @@ export function loadConfig(
       dedupeWindow: v.SENDOPS_INGEST_DEDUPE_WINDOW,
     },
   };
+}
+
+function oauthClient(clientId: string | undefined, clientSecret: string | undefined) {
+  return clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret } : undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

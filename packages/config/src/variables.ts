@@ -81,6 +81,35 @@ export const variables = {
     default: 'SendOps <no-reply@localhost>',
     description: 'From address of the mail SendOps sends.',
   },
+  SENDOPS_SECRET_KEY: {
+    schema: z
+      .string()
+      .regex(
+        /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+        'must be 32 bytes as 64 hex characters or base64 (`openssl rand -hex 32`)',
+      )
+      .optional(),
+    description:
+      'Key (32 bytes, hex or base64) that encrypts secrets at rest, e.g. MFA authenticator secrets (AES-256-GCM). Required in production; changing it makes existing authenticator-app credentials unusable. Unset outside production: a random key is generated once and kept in `<data-dir>/secret.key`.',
+  },
+  SENDOPS_GITHUB_CLIENT_ID: {
+    schema: z.string().min(1).optional(),
+    description:
+      'GitHub OAuth app client id. With `SENDOPS_GITHUB_CLIENT_SECRET` it turns on "Sign in with GitHub" (callback URL `<SENDOPS_PUBLIC_URL>/api/auth/oauth/github/callback`); unset: hidden.',
+  },
+  SENDOPS_GITHUB_CLIENT_SECRET: {
+    schema: z.string().min(1).optional(),
+    description: 'GitHub OAuth app client secret (set together with `SENDOPS_GITHUB_CLIENT_ID`).',
+  },
+  SENDOPS_GOOGLE_CLIENT_ID: {
+    schema: z.string().min(1).optional(),
+    description:
+      'Google OAuth client id. With `SENDOPS_GOOGLE_CLIENT_SECRET` it turns on "Sign in with Google" (redirect URI `<SENDOPS_PUBLIC_URL>/api/auth/oauth/google/callback`); unset: hidden.',
+  },
+  SENDOPS_GOOGLE_CLIENT_SECRET: {
+    schema: z.string().min(1).optional(),
+    description: 'Google OAuth client secret (set together with `SENDOPS_GOOGLE_CLIENT_ID`).',
+  },
   DATABASE_URL: {
     schema: url(['postgres:', 'postgresql:']).optional(),
     description: 'Postgres server (15+). Unset: an embedded PostgreSQL is started under the data directory.',

@@ -43,6 +43,25 @@ describe('loadConfig', () => {
   });
 });
 
+describe('secret key and OAuth providers', () => {
+  it('accepts a 32-byte key as hex or base64 and refuses anything else', () => {
+    const hex = 'ab'.repeat(32);
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ SENDOPS_SECRET_KEY: hex }).secretKey).toBe(hex);
+    expect(loadConfig({ SENDOPS_SECRET_KEY: base64 }).secretKey).toBe(base64);
+    expect(loadConfig({}).secretKey).toBeUndefined();
+    expect(() => loadConfig({ SENDOPS_SECRET_KEY: 'short' })).toThrow(/SENDOPS_SECRET_KEY/);
+  });
+
+  it('turns a provider on only when its client id and secret are both set', () => {
+    const config = loadConfig({ SENDOPS_GITHUB_CLIENT_ID: 'id', SENDOPS_GITHUB_CLIENT_SECRET: 'secret' });
+    expect(config.oauth).toEqual({ github: { clientId: 'id', clientSecret: 'secret' }, google: undefined });
+    expect(() => loadConfig({ SENDOPS_GOOGLE_CLIENT_ID: 'id' })).toThrow(
+      /SENDOPS_GOOGLE_CLIENT_ID and SENDOPS_GOOGLE_CLIENT_SECRET must be set together/,
+    );
+  });
+});
+
 describe('docs/configuration.md', () => {
   it('documents exactly the variables the code reads (run `npm run docs:config` after changing them)', () => {
     const docs = readFileSync(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
