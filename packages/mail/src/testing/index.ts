@@ -1,0 +1,1 @@
+export { type CapturedMail, type SmtpCapture, startSmtpCapture } from './smtp-capture.ts';
