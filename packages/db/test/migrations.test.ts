@@ -5,7 +5,25 @@ import { migrateToLatest, migrationStatus } from '../src/index.ts';
 import { migrations } from '../src/migrations/index.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
-const TABLES = ['aws_connections', 'channels', 'identities', 'organizations'];
+const TABLES = [
+  'api_keys',
+  'audit_log',
+  'audit_log_anchors',
+  'aws_connections',
+  'channels',
+  'email_change_requests',
+  'identities',
+  'invitations',
+  'memberships',
+  'mfa_credentials',
+  'mfa_recovery_codes',
+  'oauth_accounts',
+  'organization_slug_history',
+  'organizations',
+  'ownership_transfers',
+  'sessions',
+  'users',
+];
 
 async function tables(test: TestDatabase): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`

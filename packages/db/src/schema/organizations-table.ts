@@ -1,5 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { Timestamp } from './column-types.ts';
+import type { NullableTimestamp, Timestamp } from './column-types.ts';
+
+export const PLANS = ['free', 'team', 'business'] as const;
+export type Plan = (typeof PLANS)[number];
+export const SESSION_TIMEOUTS = ['1h', '4h', '8h', '24h', '7d', '30d'] as const;
+export type SessionTimeout = (typeof SESSION_TIMEOUTS)[number];
 
 export interface OrganizationsTable {
   id: Generated<string>;
@@ -17,6 +22,12 @@ export interface OrganizationsTable {
   template_tag_names: ColumnType<string[], string[] | undefined, string[]>;
   events_retention_days: Generated<number>;
   is_demo: Generated<boolean>;
+  plan: Generated<Plan>;
+  /** Idle timeout of members' sessions (team/account-settings), default 8h. */
+  session_timeout: Generated<SessionTimeout>;
+  /** Null = MFA not enforced; members without MFA have 7 days from this moment. */
+  mfa_enforced_at: NullableTimestamp;
+  billing_email: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,0 +1,27 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { NullableTimestamp, Timestamp } from './column-types.ts';
+import type { Role } from './memberships-table.ts';
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked'] as const;
+/** Stored statuses; "expired" is derived: pending and expires_at < now. */
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  /** Never `owner` (check constraint). */
+  role: Exclude<Role, 'owner'>;
+  /** sha256 hex of the token in the invitation link. */
+  token_hash: string;
+  invited_by_user_id: string | null;
+  status: Generated<InvitationStatus>;
+  /** 7 days after sending (team/members-and-roles). */
+  expires_at: Date | string;
+  created_at: Timestamp;
+  responded_at: NullableTimestamp;
+}
+
+export type Invitation = Selectable<InvitationsTable>;
+export type NewInvitation = Insertable<InvitationsTable>;
+export type InvitationUpdate = Updateable<InvitationsTable>;
