@@ -52,7 +52,13 @@ export {
   MFA_CREDENTIAL_TYPES,
   type MfaCredential,
   type MfaCredentialType,
+  type NewMfaCredential,
 } from './schema/mfa-credentials-table.ts';
+export {
+  MFA_CHALLENGE_PURPOSES,
+  type MfaChallenge,
+  type MfaChallengePurpose,
+} from './schema/mfa-challenges-table.ts';
 export type { MfaRecoveryCode } from './schema/mfa-recovery-codes-table.ts';
 export { OAUTH_PROVIDERS, type OAuthAccount, type OAuthProvider } from './schema/oauth-accounts-table.ts';
 export type { OrganizationSlugHistory } from './schema/organization-slug-history-table.ts';

@@ -15,6 +15,7 @@ const TABLES = [
   'identities',
   'invitations',
   'memberships',
+  'mfa_challenges',
   'mfa_credentials',
   'mfa_recovery_codes',
   'oauth_accounts',

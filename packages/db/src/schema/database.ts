@@ -7,6 +7,7 @@ import type { EmailChangeRequestsTable } from './email-change-requests-table.ts'
 import type { IdentitiesTable } from './identities-table.ts';
 import type { InvitationsTable } from './invitations-table.ts';
 import type { MembershipsTable } from './memberships-table.ts';
+import type { MfaChallengesTable } from './mfa-challenges-table.ts';
 import type { MfaCredentialsTable } from './mfa-credentials-table.ts';
 import type { MfaRecoveryCodesTable } from './mfa-recovery-codes-table.ts';
 import type { OAuthAccountsTable } from './oauth-accounts-table.ts';
@@ -30,6 +31,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   mfa_credentials: MfaCredentialsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
+  mfa_challenges: MfaChallengesTable;
   oauth_accounts: OAuthAccountsTable;
   email_change_requests: EmailChangeRequestsTable;
   audit_log: AuditLogTable;

@@ -17,6 +17,8 @@ export interface MfaCredentialsTable {
   /** bigint: pg returns it as a string. */
   webauthn_counter: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
   webauthn_transports: ColumnType<string[], string[] | undefined, string[]>;
+  /** `totp`: time step of the last accepted code (replays refused); bigint, so a string. Migration 0003. */
+  totp_last_counter: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   created_at: Timestamp;
   last_used_at: NullableTimestamp;
 }
