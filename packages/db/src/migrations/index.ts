@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as controlPlane from './2026_11_23_0001_control_plane.ts';
 import * as accounts from './2026_11_23_0002_accounts.ts';
 import * as mfaChallenges from './2026_11_23_0003_mfa_challenges.ts';
+import * as invitationExpiry from './2026_11_23_0004_invitation_expiry.ts';
 
 // Listed explicitly (not read from disk) so bundlers and type-stripping runtimes see every migration.
 // Names sort by timestamp; never rename or edit one that has shipped, add a new one instead.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_control_plane': controlPlane,
   '2026_11_23_0002_accounts': accounts,
   '2026_11_23_0003_mfa_challenges': mfaChallenges,
+  '2026_11_23_0004_invitation_expiry': invitationExpiry,
 };

@@ -2,8 +2,11 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { NullableTimestamp, Timestamp } from './column-types.ts';
 import type { Role } from './memberships-table.ts';
 
-export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked'] as const;
-/** Stored statuses; "expired" is derived: pending and expires_at < now. */
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked', 'expired'] as const;
+/**
+ * `expired` is stored by the periodic sweep (expireInvitations); between sweeps a pending invitation
+ * whose expires_at has passed is treated as expired too.
+ */
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 export interface InvitationsTable {
