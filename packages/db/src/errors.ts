@@ -1,8 +1,18 @@
-export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid';
+export type DomainErrorCode =
+  | 'not_found'
+  | 'conflict'
+  | 'invalid'
+  /** No (valid) session or API key. */
+  | 'unauthenticated'
+  /** Authenticated, but the role lacks the permission. */
+  | 'forbidden'
+  /** The organization enforces MFA, the member's grace period is over and they have none (403). */
+  | 'mfa_required';
 
 /**
  * An expected failure with a stable code; transports map codes to statuses
- * (`not_found` -> 404, `conflict` -> 409, `invalid` -> 400) and show the message.
+ * (`not_found` -> 404, `conflict` -> 409, `invalid` -> 400, `unauthenticated` -> 401, `forbidden` -> 403)
+ * and show the message.
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';

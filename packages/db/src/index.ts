@@ -24,6 +24,7 @@ export {
   type ManagedIdentity,
 } from './identities.ts';
 export { type MigrationState, migrateToLatest, migrationStatus } from './migrate.ts';
+export { assertSlug, SLUG_PATTERN, slugify } from './organization-slug.ts';
 export {
   type CreatedOrganization,
   type CreateOrganizationInput,
@@ -44,6 +45,7 @@ export {
 } from './schema/aws-connections-table.ts';
 export { CHANNEL_PURPOSES, type Channel, type ChannelPurpose } from './schema/channels-table.ts';
 export type { Database, DbExecutor } from './schema/database.ts';
+export { isUuid } from './validation.ts';
 export type { EmailChangeRequest } from './schema/email-change-requests-table.ts';
 export { IDENTITY_KINDS, type Identity, type IdentityKind } from './schema/identities-table.ts';
 export { INVITATION_STATUSES, type Invitation, type InvitationStatus } from './schema/invitations-table.ts';

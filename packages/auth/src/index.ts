@@ -1,0 +1,62 @@
+export {
+  assertPasswordPolicy,
+  hashPassword,
+  PASSWORD_MIN_LENGTH,
+  verifyPassword,
+} from './accounts/passwords.ts';
+export { type MfaMethod, mfaMethodsOf, type SignInResult, signIn } from './accounts/sign-in.ts';
+export { defaultWorkspaceName, type SignUpInput, type SignUpResult, signUp } from './accounts/sign-up.ts';
+export { normalizeEmail, normalizeUserName } from './accounts/user-fields.ts';
+export { API_KEY_PREFIXES, API_KEY_SCOPES, type ApiKeyScope } from './api-keys/api-key-format.ts';
+export type { ApiKeyView } from './api-keys/api-key-view.ts';
+export { type AuthenticatedApiKey, authenticateApiKey } from './api-keys/authenticate-api-key.ts';
+export { type CreateApiKeyInput, type CreatedApiKey, createApiKey } from './api-keys/create-api-key.ts';
+export { listApiKeys } from './api-keys/list-api-keys.ts';
+export { revokeApiKey } from './api-keys/revoke-api-key.ts';
+export {
+  type AppendedAuditEntry,
+  type AuditEntryInput,
+  appendAuditEntry,
+} from './audit/append-audit-entry.ts';
+export { AUDIT_RETENTION_DAYS, auditRetentionDays } from './audit/audit-retention.ts';
+export {
+  type AuditEntry,
+  type AuditLogFilters,
+  type AuditLogPage,
+  listAuditEntries,
+} from './audit/list-audit-entries.ts';
+export { pruneExpiredAuditEntries } from './audit/prune-audit-log.ts';
+export { type AuditChainVerification, verifyAuditChain } from './audit/verify-audit-chain.ts';
+export { verifyAuditLog } from './audit/verify-audit-log.ts';
+export { getMe, hasMfa, type Me, type MeUser, MFA_GRACE_DAYS, meUser } from './me/get-me.ts';
+export { createOrganizationForUser } from './organizations/create-organization-for-user.ts';
+export { createWorkspace } from './organizations/create-workspace.ts';
+export { type DeleteOrganizationEvents, deleteOrganization } from './organizations/delete-organization.ts';
+export { leaveOrganization } from './organizations/leave-organization.ts';
+export { listUserOrganizations, type UserOrganization } from './organizations/list-user-organizations.ts';
+export {
+  type OrganizationAccess,
+  resolveOrganizationAccess,
+  SLUG_REDIRECT_DAYS,
+} from './organizations/organization-access.ts';
+export { type OrganizationView, organizationView } from './organizations/organization-view.ts';
+export { type UpdateOrganizationInput, updateOrganization } from './organizations/update-organization.ts';
+export {
+  type Actor,
+  type OrganizationContext,
+  requirePermission,
+} from './permissions/organization-context.ts';
+export {
+  hasPermission,
+  isPermission,
+  PERMISSION_GRANTS,
+  PERMISSIONS,
+  type Permission,
+  permissionsOf,
+} from './permissions/permissions.ts';
+export { createSession, type IssuedSession, type SessionClient } from './sessions/create-session.ts';
+export { deleteSession, deleteUserSessions } from './sessions/end-sessions.ts';
+export { promoteMfaSession } from './sessions/promote-mfa-session.ts';
+export { csrfTokenMatches, type ResolvedSession, resolveSession } from './sessions/resolve-session.ts';
+export { SESSION_TIMEOUT_SECONDS } from './sessions/session-timeout.ts';
+export { randomToken, sha256Hex } from './tokens.ts';
