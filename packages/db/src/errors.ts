@@ -7,7 +7,11 @@ export type DomainErrorCode =
   /** Authenticated, but the role lacks the permission. */
   | 'forbidden'
   /** The organization enforces MFA, the member's grace period is over and they have none (403). */
-  | 'mfa_required';
+  | 'mfa_required'
+  /** The organization's plan does not allow it, e.g. inviting on the single-seat Free plan (403). */
+  | 'plan_limit'
+  /** An invitation or ownership transfer whose window has passed (410). */
+  | 'expired';
 
 /**
  * An expected failure with a stable code; transports map codes to statuses
