@@ -36,6 +36,7 @@ describe('message builders', () => {
     expect(toNewOwner?.subject).toBe('You are now the Owner of Acme "Prod"');
     expect(toFormerOwner?.to).toBe('ada@example.com');
     expect(toFormerOwner?.text).toContain('you are an Org Admin');
+    expect(toNewOwner?.links).toEqual(['http://localhost:3000/sign-in?next=%2Fo%2Facme']);
     for (const mail of [toNewOwner, toFormerOwner])
       expect(mail?.text).toContain('signed out of all sessions');
     expect(toFormerOwner?.html).toContain('Bob &lt;script&gt;');

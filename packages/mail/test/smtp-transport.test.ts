@@ -64,7 +64,7 @@ describe('SMTP transport (real smtp-server)', () => {
     const mails = (await smtp.waitFor(before + 2)).slice(before);
     expect(mails.map((m) => m.rcptTo)).toEqual([['bob@example.com'], ['ada@example.com']]);
     expect(mails[0]?.subject).toBe('Ada Owner wants to transfer ownership of Acme to you');
-    expect(mails[0]?.text).toContain('Accept ownership: http://localhost:3000/ownership-transfers/acme');
+    expect(mails[0]?.text).toContain('Accept ownership: http://localhost:3000/o/acme');
     expect(mails[1]?.text).toContain('Settings → Workspace');
   });
 

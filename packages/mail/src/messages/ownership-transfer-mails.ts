@@ -12,9 +12,9 @@ export interface OwnershipTransferMailInput {
   expiresAt: Date;
 }
 
-/** The dashboard page where the target accepts (and the Owner sees) a pending transfer. */
+/** The organization's dashboard: it shows the target the transfer banner with Accept (and the Owner a Cancel). */
 export function ownershipTransferUrl(publicUrl: string, organizationSlug: string): string {
-  return dashboardUrl(publicUrl, `/ownership-transfers/${encodeURIComponent(organizationSlug)}`);
+  return dashboardUrl(publicUrl, `/o/${encodeURIComponent(organizationSlug)}`);
 }
 
 /** To the target (with the Accept button) and to the Owner (members-and-roles: "Initiating a transfer"). */
@@ -46,7 +46,10 @@ export function ownershipTransferInitiatedMails(input: OwnershipTransferMailInpu
 
 /** To both: the new Owner and the former Owner, now an Org Admin; both were signed out everywhere. */
 export function ownershipTransferAcceptedMails(input: OwnershipTransferMailInput): MailMessage[] {
-  const signIn = { label: 'Sign in to SendOps', url: dashboardUrl(input.publicUrl, '/') };
+  const signIn = {
+    label: 'Sign in to SendOps',
+    url: dashboardUrl(input.publicUrl, `/sign-in?next=${encodeURIComponent(`/o/${input.organizationSlug}`)}`),
+  };
   const signedOut = 'You have been signed out of all sessions; sign in again to continue.';
   return [
     renderMail({
