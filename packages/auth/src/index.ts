@@ -29,6 +29,31 @@ export { pruneExpiredAuditEntries } from './audit/prune-audit-log.ts';
 export { type AuditChainVerification, verifyAuditChain } from './audit/verify-audit-chain.ts';
 export { verifyAuditLog } from './audit/verify-audit-log.ts';
 export { getMe, hasMfa, type Me, type MeUser, MFA_GRACE_DAYS, meUser } from './me/get-me.ts';
+export type { MfaContext, MfaUser } from './mfa/mfa-context.ts';
+export {
+  type AddedCredential,
+  listMfaCredentials,
+  type MfaCredentialSummary,
+  regenerateRecoveryCodes,
+  removeMfaCredential,
+  renameMfaCredential,
+} from './mfa/mfa-credentials.ts';
+export { assertMfaCompliance, mfaSetupDeadline } from './mfa/mfa-enforcement.ts';
+export { countUnusedRecoveryCodes } from './mfa/recovery-code-store.ts';
+export {
+  signInWithRecoveryCode,
+  signInWithTotp,
+  signInWithWebAuthn,
+  startWebAuthnSignIn,
+} from './mfa/sign-in-challenge.ts';
+export { confirmTotpSetup, startTotpSetup, type TotpSetup } from './mfa/totp-enrolment.ts';
+export {
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+  type RelyingParty,
+  relyingPartyFor,
+} from './mfa/webauthn.ts';
+export { finishWebAuthnRegistration, startWebAuthnRegistration } from './mfa/webauthn-enrolment.ts';
 export { createOrganizationForUser } from './organizations/create-organization-for-user.ts';
 export { createWorkspace } from './organizations/create-workspace.ts';
 export { type DeleteOrganizationEvents, deleteOrganization } from './organizations/delete-organization.ts';
@@ -54,6 +79,7 @@ export {
   type Permission,
   permissionsOf,
 } from './permissions/permissions.ts';
+export { resolveSecretKey } from './secrets/secret-key.ts';
 export { createSession, type IssuedSession, type SessionClient } from './sessions/create-session.ts';
 export { deleteSession, deleteUserSessions } from './sessions/end-sessions.ts';
 export { promoteMfaSession } from './sessions/promote-mfa-session.ts';
