@@ -45,22 +45,21 @@ export {
 } from './schema/aws-connections-table.ts';
 export { CHANNEL_PURPOSES, type Channel, type ChannelPurpose } from './schema/channels-table.ts';
 export type { Database, DbExecutor } from './schema/database.ts';
-export { isUuid } from './validation.ts';
 export type { EmailChangeRequest } from './schema/email-change-requests-table.ts';
 export { IDENTITY_KINDS, type Identity, type IdentityKind } from './schema/identities-table.ts';
 export { INVITATION_STATUSES, type Invitation, type InvitationStatus } from './schema/invitations-table.ts';
 export { type Membership, ROLES, type Role } from './schema/memberships-table.ts';
+export {
+  MFA_CHALLENGE_PURPOSES,
+  type MfaChallenge,
+  type MfaChallengePurpose,
+} from './schema/mfa-challenges-table.ts';
 export {
   MFA_CREDENTIAL_TYPES,
   type MfaCredential,
   type MfaCredentialType,
   type NewMfaCredential,
 } from './schema/mfa-credentials-table.ts';
-export {
-  MFA_CHALLENGE_PURPOSES,
-  type MfaChallenge,
-  type MfaChallengePurpose,
-} from './schema/mfa-challenges-table.ts';
 export type { MfaRecoveryCode } from './schema/mfa-recovery-codes-table.ts';
 export { OAUTH_PROVIDERS, type OAuthAccount, type OAuthProvider } from './schema/oauth-accounts-table.ts';
 export type { OrganizationSlugHistory } from './schema/organization-slug-history-table.ts';
@@ -72,4 +71,12 @@ export {
   type OwnershipTransferStatus,
 } from './schema/ownership-transfers-table.ts';
 export { SESSION_STAGES, type Session, type SessionStage } from './schema/sessions-table.ts';
-export { THEMES, type Theme, type User, WEEK_STARTS, type WeekStart } from './schema/users-table.ts';
+export {
+  type NewUser,
+  THEMES,
+  type Theme,
+  type User,
+  WEEK_STARTS,
+  type WeekStart,
+} from './schema/users-table.ts';
+export { isUuid } from './validation.ts';

@@ -1,5 +1,5 @@
-import { type Database, DomainError, findDemoOrganization, type User } from '@sendops/db';
-import { type Kysely, sql } from 'kysely';
+import { type Database, DomainError, findDemoOrganization, type NewUser, type User } from '@sendops/db';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { createWorkspace } from '../organizations/create-workspace.ts';
 import { createSession, type IssuedSession, type SessionClient } from '../sessions/create-session.ts';
 import { assertPasswordPolicy, hashPassword } from './passwords.ts';
@@ -23,6 +23,38 @@ export function defaultWorkspaceName(userName: string): string {
 }
 
 /**
+ * The account half of sign-up, shared with OAuth sign-up: the user, their own organization with them as
+ * Owner, and a Viewer membership of the demo workspace. `conflict` when the email is taken.
+ */
+export async function createAccount(
+  trx: Transaction<Database>,
+  values: Omit<NewUser, 'id' | 'created_at' | 'updated_at'>,
+): Promise<User> {
+  const user = await trx
+    .insertInto('users')
+    .values(values)
+    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!user) throw new DomainError('conflict', 'an account with this email already exists');
+  await createWorkspace(
+    trx,
+    { userId: user.id, name: user.name, email: user.email },
+    defaultWorkspaceName(user.name),
+  );
+  const demo = await findDemoOrganization(trx);
+  if (demo) {
+    // No audit entry in the demo: its log is visible to every user and would list who signed up.
+    await trx
+      .insertInto('memberships')
+      .values({ organization_id: demo.id, user_id: user.id, role: 'viewer' })
+      .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doNothing())
+      .execute();
+  }
+  return user;
+}
+
+/**
  * Creates the user, their own organization with them as Owner, and a Viewer membership of the demo
  * workspace when the installation has one (getting-started/creating-your-account); signs them in.
  */
@@ -37,27 +69,7 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
 
   return db.transaction().execute(async (trx) => {
-    const user = await trx
-      .insertInto('users')
-      .values({ name, email, password_hash: passwordHash })
-      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!user) throw new DomainError('conflict', 'an account with this email already exists');
-    await createWorkspace(
-      trx,
-      { userId: user.id, name: user.name, email: user.email },
-      defaultWorkspaceName(name),
-    );
-    const demo = await findDemoOrganization(trx);
-    if (demo) {
-      // No audit entry in the demo: its log is visible to every user and would list who signed up.
-      await trx
-        .insertInto('memberships')
-        .values({ organization_id: demo.id, user_id: user.id, role: 'viewer' })
-        .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doNothing())
-        .execute();
-    }
+    const user = await createAccount(trx, { name, email, password_hash: passwordHash });
     const issued = await createSession(trx, user.id, 'active', client);
     return { user, issued };
   });
