@@ -79,6 +79,16 @@ export {
   type Permission,
   permissionsOf,
 } from './permissions/permissions.ts';
+export { type ChangePasswordInput, changePassword } from './profile/change-password.ts';
+export { type Connection, disconnectProvider, listConnections } from './profile/connections.ts';
+export {
+  confirmEmailChange,
+  EMAIL_CHANGE_TTL_MS,
+  type RequestedEmailChange,
+  requestEmailChange,
+} from './profile/email-change.ts';
+export { isIanaTimeZone } from './profile/time-zone.ts';
+export { type ProfileChanges, updateProfile } from './profile/update-profile.ts';
 export { resolveSecretKey } from './secrets/secret-key.ts';
 export { createSession, type IssuedSession, type SessionClient } from './sessions/create-session.ts';
 export { deleteSession, deleteUserSessions } from './sessions/end-sessions.ts';

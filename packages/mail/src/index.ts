@@ -6,6 +6,11 @@ export {
 } from './dev-outbox-transport.ts';
 export type { MailLogger, MailMessage, MailTransport } from './mail-message.ts';
 export {
+  type EmailChangeMailInput,
+  emailChangeUrl,
+  emailChangeVerificationMail,
+} from './messages/email-change-mails.ts';
+export {
   type InvitationMailInput,
   invitationMail,
   invitationResentMail,
