@@ -1,0 +1,19 @@
+import type { DeleteOrganizationEvents } from '@sendops/auth';
+import type { SendOpsConfig } from '@sendops/config';
+import type { Database } from '@sendops/db';
+import type { MailTransport } from '@sendops/mail';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { RateLimitSettings } from './http/rate-limits.ts';
+
+/** Everything the API needs from outside; the launcher builds it, tests build their own. */
+export interface ApiAppDeps {
+  config: SendOpsConfig;
+  db: Kysely<Database>;
+  logger: FastifyBaseLogger;
+  mail?: MailTransport;
+  /** Removes an organization's ClickHouse rows when it is deleted. */
+  deleteOrganizationEvents?: DeleteOrganizationEvents;
+  /** Overrides of the default limits (tests lower them). */
+  rateLimits?: Partial<RateLimitSettings>;
+}

@@ -1,0 +1,71 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { ApiAppDeps } from './api-deps.ts';
+import { registerAccessHook } from './http/access-hook.ts';
+import type { ApiApp } from './http/api-app.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import type { RouteAccess } from './http/route-access.ts';
+import { routeModules } from './routes/index.ts';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: RouteAccess;
+  /** JSON schemas the route validates (tests build valid requests from them). */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access, in registration order. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Builds the API without listening, so tests can `inject` and the launcher can listen. */
+export async function buildApiApp(deps: ApiAppDeps): Promise<ApiApp> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    // The dashboard reaches us through Next's rewrite on the same host: its X-Forwarded-For names the
+    // browser. Proxies elsewhere are not trusted, so clients cannot choose their rate-limit key.
+    trustProxy: 'loopback',
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  // Deny by default: a route that does not say who may call it is a programming error, refused here.
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (permission === undefined) {
+      throw new Error(`route ${methods.join(',')} ${route.url} must declare config.permission`);
+    }
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      registeredRoutes.push({
+        method,
+        url: route.url,
+        permission,
+        schema: {
+          body: route.schema?.body,
+          querystring: route.schema?.querystring,
+          params: route.schema?.params,
+        },
+      });
+    }
+  });
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  registerAccessHook(app, deps);
+  for (const register of routeModules) await register(app, deps);
+  return app;
+}

@@ -1,0 +1,6 @@
+export type { ApiAppDeps } from './api-deps.ts';
+export { type ApiService, type ApiServiceOptions, createApiService } from './api-service.ts';
+export { buildApiApp, type RegisteredRoute } from './build-api-app.ts';
+export type { ApiApp } from './http/api-app.ts';
+export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limits.ts';
+export type { RouteAccess } from './http/route-access.ts';
