@@ -36,8 +36,11 @@ export function buildIngestApp(deps: IngestAppDeps): FastifyInstance {
     const { status, code, message, retryAfter } = describeError(error);
     deps.metrics.rejected.inc({ reason: code });
     if (request.routeOptions.url === '/ingest/eventbridge') deps.metrics.events.inc({ outcome: 'rejected' });
-    if (status >= 500) request.log.error({ err: error }, 'ingest request failed');
-    else request.log.warn({ code, status, reason: message }, 'ingest request refused');
+    const log = request.organizationId
+      ? request.log.child({ organizationId: request.organizationId })
+      : request.log;
+    if (status >= 500) log.error({ err: error }, 'ingest request failed');
+    else log.warn({ code, status, reason: message }, 'ingest request refused');
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     return reply.code(status).send({ error: { code, message } });
   });

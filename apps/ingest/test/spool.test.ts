@@ -1,9 +1,15 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IngestError } from '../src/errors.ts';
-import { decodeSegment, encodeRecord, type SpoolRecord } from '../src/spool/segment-format.ts';
+import {
+  decodeSegment,
+  encodeRecord,
+  prepareSegment,
+  type SpoolRecord,
+} from '../src/spool/segment-format.ts';
 import { type ClosedSegment, Spool } from '../src/spool/spool.ts';
 
 const dead = (n: number): SpoolRecord => ({
@@ -52,6 +58,91 @@ describe('segment format', () => {
     const line = encodeRecord(dead(4));
     line[20] = line[20] === 0x41 ? 0x42 : 0x41;
     expect(decodeSegment(line).corruptLines).toBe(1);
+  });
+});
+
+const account = (n: number): SpoolRecord => ({
+  t: 'account',
+  row: {
+    organization_id: '00000000-0000-4000-8000-000000000001',
+    event_id: `acc-${n}`,
+    detail_type: 'Sending Status Disabled',
+    event_time: '2026-11-23 10:00:00.000',
+    aws_account_id: '123456789012',
+    aws_region: 'eu-west-1',
+    detail: '{}',
+    raw: '{}',
+    ingested_at: '2026-11-23 10:00:01.000',
+  },
+});
+
+/** A minimal `events` record: the format does not care which columns a row has. */
+const events = (n: number, recipients: number): SpoolRecord =>
+  ({
+    t: 'events',
+    rows: Array.from({ length: recipients }, (_, i) => ({
+      event_id: `ev-${n}`,
+      recipient: `r${i}@example.com`,
+      raw: '{"detail":"tab\there, newline\nthere"}',
+    })),
+  }) as unknown as SpoolRecord;
+
+/** JSONEachRow as ClickHouse reads it: JSON objects separated by any JSON whitespace. */
+const jsonRows = (body: Buffer) =>
+  body
+    .toString()
+    .split(/(?<=\})[ \t\n]+(?=\{)/)
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .map((text) => JSON.parse(text) as Record<string, unknown>);
+
+describe('segment preparation for ClickHouse', () => {
+  it('turns event lines into JSONEachRow batches of whole records, and the rest into their own bodies', () => {
+    const records = [events(1, 2), dead(1), events(2, 1), account(1), events(3, 3), events(4, 1)];
+    const content = Buffer.concat(records.map(encodeRecord));
+    const prepared = prepareSegment(Buffer.from(content), 3);
+    // Batches close once they reach 3 rows: [2+1], [3], [1].
+    expect(prepared.events.map((b) => b.rows)).toEqual([3, 3, 1]);
+    expect(prepared.events.map((b) => jsonRows(b.body).map((r) => `${r.event_id}/${r.recipient}`))).toEqual([
+      ['ev-1/r0@example.com', 'ev-1/r1@example.com', 'ev-2/r0@example.com'],
+      ['ev-3/r0@example.com', 'ev-3/r1@example.com', 'ev-3/r2@example.com'],
+      ['ev-4/r0@example.com'],
+    ]);
+    expect(jsonRows(prepared.events[0]!.body)[0]!.raw).toBe('{"detail":"tab\there, newline\nthere"}');
+    expect(prepared.dead).toMatchObject({ rows: 1 });
+    expect(jsonRows(prepared.dead!.body)).toEqual([(dead(1) as { row: object }).row]);
+    expect(jsonRows(prepared.account!.body)).toEqual([(account(1) as { row: object }).row]);
+    expect(prepared).toMatchObject({ records: 6, corruptLines: 0 });
+  });
+
+  it('leaves a torn tail out of every batch', () => {
+    const content = Buffer.concat([events(1, 1), events(2, 1)].map(encodeRecord));
+    const prepared = prepareSegment(content.subarray(0, content.length - 7), 100);
+    expect(prepared.corruptLines).toBe(1);
+    expect(prepared.events.map((b) => jsonRows(b.body).map((r) => r.event_id))).toEqual([['ev-1']]);
+  });
+
+  it('loads segments written in the previous format (raw envelope once per record)', () => {
+    const legacyLine = (record: object) => {
+      const json = Buffer.from(JSON.stringify(record));
+      return Buffer.concat([
+        Buffer.from(`${crc32(json).toString(16).padStart(8, '0')} `),
+        json,
+        Buffer.from('\n'),
+      ]);
+    };
+    const content = Buffer.concat([
+      legacyLine({ t: 'events', raw: '{"id":"x"}', rows: [{ event_id: 'x', recipient: 'a@b.c' }] }),
+      legacyLine(dead(7) as object),
+      encodeRecord(events(2, 1)),
+    ]);
+    const prepared = prepareSegment(content, 100);
+    expect(prepared.events.flatMap((b) => jsonRows(b.body))).toEqual([
+      { event_id: 'x', recipient: 'a@b.c', raw: '{"id":"x"}' },
+      (events(2, 1) as { rows: object[] }).rows[0],
+    ]);
+    expect(jsonRows(prepared.dead!.body)).toEqual([(dead(7) as { row: object }).row]);
+    expect(decodeSegment(content).records).toHaveLength(3);
   });
 });
 

@@ -17,18 +17,30 @@ afterAll(async () => {
  */
 function withOutageSwitch(store: AnalyticsStore) {
   const state = { down: false };
+  const refused = () =>
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8123'), { code: 'ECONNREFUSED' });
   const client = new Proxy(store.client, {
     get(target, property, receiver) {
-      if ((property === 'insert' || property === 'ping') && state.down) {
+      if (['insert', 'exec', 'ping'].includes(property as string) && state.down) {
         return async () => {
-          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8123'), { code: 'ECONNREFUSED' });
+          throw refused();
         };
       }
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { store: { ...store, client } as AnalyticsStore, state };
+  const { rawInsert } = store;
+  if (!rawInsert) throw new Error('the store has no raw insert path');
+  const switched: AnalyticsStore = {
+    ...store,
+    client,
+    rawInsert: async (table, body, settings) => {
+      if (state.down) throw refused();
+      await rawInsert(table, body, settings);
+    },
+  };
+  return { store: switched, state };
 }
 
 it('keeps acknowledged events through a ClickHouse outage, answers fast 503s when full, and recovers', async () => {

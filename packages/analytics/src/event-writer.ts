@@ -1,5 +1,5 @@
 import type { AccountEventRow, DeadLetterRow, EventRow } from '@sendops/ses-events';
-import { type AnalyticsStore, qualified } from './analytics-store.ts';
+import { type AnalyticsStore, execRawInsert, qualified } from './analytics-store.ts';
 
 export interface InsertOptions {
   /**
@@ -31,6 +31,23 @@ export async function insertRows<T extends object>(
       insert_deduplication_token: options.dedupeToken ?? '',
     },
   });
+}
+
+/**
+ * Inserts rows already serialized as JSONEachRow (one JSON object per row; any JSON whitespace between
+ * rows) as one batch. For writers that keep rows serialized, e.g. the ingest spool: the bytes reach
+ * ClickHouse without being parsed or re-encoded in JS, so a large batch costs the event loop nothing.
+ */
+export async function insertJsonEachRow(
+  store: AnalyticsStore,
+  table: AnalyticsTable,
+  body: Buffer,
+  options: InsertOptions = {},
+): Promise<void> {
+  if (body.length === 0) return;
+  const insert = store.rawInsert ?? execRawInsert(store.client);
+  // The token is always sent, so a retried batch is recognised and no earlier token can apply to it.
+  await insert(qualified(store, table), body, { insert_deduplication_token: options.dedupeToken ?? '' });
 }
 
 export const insertEventRows = (store: AnalyticsStore, rows: readonly EventRow[], options?: InsertOptions) =>

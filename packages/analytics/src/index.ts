@@ -2,7 +2,9 @@ export {
   type AnalyticsStore,
   type AnalyticsStoreOptions,
   createAnalyticsStore,
+  execRawInsert,
   qualified,
+  type RawInsert,
 } from './analytics-store.ts';
 export {
   countEvents,
@@ -21,6 +23,7 @@ export {
   insertAccountEventRows,
   insertDeadLetterRows,
   insertEventRows,
+  insertJsonEachRow,
   insertRows,
 } from './event-writer.ts';
 export {

@@ -71,10 +71,9 @@ export class EventPipeline {
       templateTagNames: auth.templateTagNames,
       retentionDays: auth.retentionDays,
       ingestedAt,
-      // The spool stores the envelope once per record, not once per recipient row.
-      raw: '',
+      raw,
     });
-    if ((await this.appendOnce(key, { t: 'events', raw, rows })) === 'duplicate')
+    if ((await this.appendOnce(key, { t: 'events', rows })) === 'duplicate')
       return { outcome: 'duplicate', eventId };
     return { outcome: 'accepted', eventId, rows: rows.length };
   }

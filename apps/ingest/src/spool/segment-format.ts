@@ -1,56 +1,207 @@
 import { crc32 } from 'node:zlib';
 import type { AccountEventRow, DeadLetterRow, EventRow } from '@sendops/ses-events';
 
-/**
- * What the spool holds: one record per acknowledged request. Event rows share their envelope's raw
- * JSON, so it is written once per record rather than once per recipient.
- */
+/** What the spool holds: one record per acknowledged request, its rows as ClickHouse will store them. */
 export type SpoolRecord =
-  | { t: 'events'; raw: string; rows: Omit<EventRow, 'raw'>[] }
+  | { t: 'events'; rows: EventRow[] }
   | { t: 'account'; row: AccountEventRow }
   | { t: 'dead'; row: DeadLetterRow };
 
+export type RecordKind = SpoolRecord['t'];
+
+const KIND_CODE: Record<RecordKind, string> = { events: 'e', account: 'a', dead: 'd' };
+const KIND_BY_CODE: Record<number, RecordKind> = { 101: 'events', 97: 'account', 100: 'dead' };
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = '\t';
+
 /**
- * One line per record: 8 hex digits of CRC-32, a space, the JSON, a newline. A torn write at a crash
- * leaves a line whose checksum fails; only unacknowledged records can be torn (a record is acknowledged
- * after its fdatasync), so such lines are skipped safely.
+ * One line per record:
+ *
+ *     <CRC-32 of the rest of the line, 8 hex> SP <kind: e|a|d><row count> SP <row> [TAB <row>]... LF
+ *
+ * Each row is a JSONEachRow object ready for ClickHouse, so the loader inserts the segment's bytes as
+ * they are instead of parsing and re-serializing every record on the event loop. JSON text never holds a
+ * raw TAB or LF (JSON.stringify escapes control characters), so rows split on TAB and lines on LF
+ * exactly, and ClickHouse reads the TAB between rows as whitespace. A torn write at a crash leaves a line
+ * whose checksum fails; only unacknowledged records can be torn (a record is acknowledged after its
+ * fdatasync), so such lines are skipped safely.
  */
 export function encodeRecord(record: SpoolRecord): Buffer {
-  const json = Buffer.from(JSON.stringify(record));
-  const line = Buffer.allocUnsafe(json.length + 10);
-  line.write(crc32(json).toString(16).padStart(8, '0'), 0, 'latin1');
-  line[8] = 0x20;
-  json.copy(line, 9);
-  line[line.length - 1] = 0x0a;
+  const rows: readonly object[] = record.t === 'events' ? record.rows : [record.row];
+  let text = `00000000 ${KIND_CODE[record.t]}${rows.length} `;
+  for (let i = 0; i < rows.length; i++) text += (i === 0 ? '' : TAB) + JSON.stringify(rows[i]);
+  const line = Buffer.from(`${text}\n`);
+  line.write(
+    crc32(line.subarray(9, line.length - 1))
+      .toString(16)
+      .padStart(8, '0'),
+    0,
+    'latin1',
+  );
   return line;
-}
-
-export interface DecodedSegment {
-  records: SpoolRecord[];
-  corruptLines: number;
-}
-
-export function decodeSegment(content: Buffer): DecodedSegment {
-  const records: SpoolRecord[] = [];
-  let corruptLines = 0;
-  let start = 0;
-  while (start < content.length) {
-    let end = content.indexOf(0x0a, start);
-    if (end === -1) end = content.length;
-    const line = content.subarray(start, end);
-    start = end + 1;
-    if (line.length === 0) continue;
-    const json = line.subarray(9);
-    const expected = Number.parseInt(line.subarray(0, 8).toString('latin1'), 16);
-    if (line.length < 10 || line[8] !== 0x20 || crc32(json) !== expected) {
-      corruptLines++;
-      continue;
-    }
-    records.push(JSON.parse(json.toString('utf8')) as SpoolRecord);
-  }
-  return { records, corruptLines };
 }
 
 export function rowCount(record: SpoolRecord): number {
   return record.t === 'events' ? record.rows.length : 1;
+}
+
+/** One intact line of a segment. */
+export interface RawRecord {
+  kind: RecordKind;
+  rows: number;
+  /** The whole line without its LF (checksum included), e.g. to quarantine it as it was. */
+  line: Buffer;
+  /** Offset of the first row in `line`. */
+  payloadAt: number;
+  /** Read from the previous format and re-encoded: `line` is not part of the segment's bytes. */
+  upgraded: boolean;
+}
+
+/** The intact records of a segment, in order, and the number of lines that failed their checksum. */
+export function readRecords(content: Buffer): { records: RawRecord[]; corruptLines: number } {
+  const records: RawRecord[] = [];
+  let corruptLines = 0;
+  let start = 0;
+  while (start < content.length) {
+    let end = content.indexOf(LF, start);
+    if (end === -1) end = content.length;
+    const line = content.subarray(start, end);
+    start = end + 1;
+    if (line.length === 0) continue;
+    const record = isLegacyLine(line) ? upgradeLegacyLine(line) : checkLine(line);
+    if (record) records.push(record);
+    else corruptLines++;
+  }
+  return { records, corruptLines };
+}
+
+/** A batch for one table: JSONEachRow bytes and how many rows they hold. */
+export interface InsertBody {
+  body: Buffer;
+  rows: number;
+}
+
+export interface PreparedSegment {
+  /** `ses_events` batches of about `maxRows` rows each (whole records), in segment order. */
+  events: InsertBody[];
+  account: InsertBody | undefined;
+  dead: InsertBody | undefined;
+  records: number;
+  corruptLines: number;
+}
+
+/**
+ * Turns a segment into insert bodies. The event batches are slices of `content` itself: each line's
+ * checksum header and every other line are overwritten with spaces (JSON whitespace), so no event byte
+ * is copied. Mutates `content`. Batching depends only on the bytes, so a segment replayed after a crash
+ * yields the same batches (and the same dedupe tokens).
+ */
+export function prepareSegment(content: Buffer, maxRows: number): PreparedSegment {
+  const { records, corruptLines } = readRecords(content);
+  // Segments written before this format (upgraded in memory): lay their lines out afresh.
+  if (records.some((r) => r.upgraded))
+    return { ...prepareSegment(joinLines(records), maxRows), corruptLines };
+
+  const events: InsertBody[] = [];
+  const others = { account: [] as Buffer[], dead: [] as Buffer[] };
+  const base = content.byteOffset;
+  let from = -1;
+  let to = 0;
+  let rows = 0;
+  const closeBatch = () => {
+    if (from >= 0) events.push({ body: content.subarray(from, to), rows });
+    from = -1;
+    rows = 0;
+  };
+  let cursor = 0;
+  for (const record of records) {
+    const at = record.line.byteOffset - base;
+    // Whatever lies between intact lines (a torn line, blank lines) becomes whitespace.
+    content.fill(SPACE, cursor, at);
+    cursor = at + record.line.length;
+    if (record.kind === 'events') {
+      content.fill(SPACE, at, at + record.payloadAt);
+      if (from < 0) from = at;
+      to = Math.min(content.length, cursor + 1);
+      rows += record.rows;
+      if (rows >= maxRows) closeBatch();
+    } else {
+      others[record.kind].push(Buffer.from(record.line.subarray(record.payloadAt)), NEWLINE);
+      content.fill(SPACE, at, cursor);
+    }
+  }
+  closeBatch();
+  // One row per account or dead-letter record, each part followed by its newline.
+  const joined = (parts: Buffer[]) =>
+    parts.length === 0 ? undefined : { body: Buffer.concat(parts), rows: parts.length / 2 };
+  return {
+    events,
+    account: joined(others.account),
+    dead: joined(others.dead),
+    records: records.length,
+    corruptLines,
+  };
+}
+
+/** Records as objects (tests, tools, quarantine inspection): parses every row. */
+export function decodeSegment(content: Buffer): { records: SpoolRecord[]; corruptLines: number } {
+  const { records, corruptLines } = readRecords(content);
+  return { records: records.map(toSpoolRecord), corruptLines };
+}
+
+export function toSpoolRecord(record: RawRecord): SpoolRecord {
+  const rows = record.line
+    .subarray(record.payloadAt)
+    .toString('utf8')
+    .split(TAB)
+    .map((json) => JSON.parse(json) as unknown);
+  if (record.kind === 'events') return { t: 'events', rows: rows as EventRow[] };
+  if (record.kind === 'account') return { t: 'account', row: rows[0] as AccountEventRow };
+  return { t: 'dead', row: rows[0] as DeadLetterRow };
+}
+
+const NEWLINE = Buffer.from('\n');
+
+function checkLine(line: Buffer): RawRecord | undefined {
+  if (line.length < 12 || line[8] !== SPACE) return undefined;
+  const kind = KIND_BY_CODE[line[9]!];
+  const payloadAt = line.indexOf(SPACE, 10) + 1;
+  if (kind === undefined || payloadAt <= 10) return undefined;
+  const rows = Number.parseInt(line.subarray(10, payloadAt - 1).toString('latin1'), 10);
+  if (!Number.isInteger(rows)) return undefined;
+  if (crc32(line.subarray(9)) !== Number.parseInt(line.subarray(0, 8).toString('latin1'), 16))
+    return undefined;
+  return { kind, rows, line, payloadAt, upgraded: false };
+}
+
+function joinLines(records: RawRecord[]): Buffer {
+  return Buffer.concat(records.flatMap((r) => [r.line, NEWLINE]));
+}
+
+/*
+ * The previous format, which segments left by an older ingest may still hold:
+ *     <CRC-32 of the JSON, 8 hex> SP {"t":"events","raw":"...","rows":[...]} LF
+ * with the envelope's raw JSON stored once per record and left out of the rows.
+ */
+type LegacyRecord =
+  | { t: 'events'; raw: string; rows: Omit<EventRow, 'raw'>[] }
+  | { t: 'account'; row: AccountEventRow }
+  | { t: 'dead'; row: DeadLetterRow };
+
+function isLegacyLine(line: Buffer): boolean {
+  return line.length > 10 && line[8] === SPACE && line[9] === 0x7b; // '{'
+}
+
+function upgradeLegacyLine(line: Buffer): RawRecord | undefined {
+  const json = line.subarray(9);
+  if (crc32(json) !== Number.parseInt(line.subarray(0, 8).toString('latin1'), 16)) return undefined;
+  const legacy = JSON.parse(json.toString('utf8')) as LegacyRecord;
+  const record: SpoolRecord =
+    legacy.t === 'events'
+      ? { t: 'events', rows: legacy.rows.map((row) => ({ ...row, raw: legacy.raw })) }
+      : legacy;
+  const encoded = encodeRecord(record);
+  const checked = checkLine(encoded.subarray(0, encoded.length - 1));
+  return checked && { ...checked, upgraded: true };
 }

@@ -1,16 +1,10 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  type AnalyticsStore,
-  insertAccountEventRows,
-  insertDeadLetterRows,
-  insertEventRows,
-} from '@sendops/analytics';
-import type { AccountEventRow, DeadLetterRow, EventRow } from '@sendops/ses-events';
+import { type AnalyticsStore, insertJsonEachRow } from '@sendops/analytics';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from '../metrics.ts';
 import { isPermanentDataError } from './data-errors.ts';
-import { decodeSegment, encodeRecord, type SpoolRecord } from './segment-format.ts';
+import { type PreparedSegment, prepareSegment, readRecords } from './segment-format.ts';
 import type { ClosedSegment, Spool } from './spool.ts';
 
 export interface SpoolLoaderOptions {
@@ -28,7 +22,9 @@ export interface SpoolLoaderOptions {
 /**
  * Loads closed spool segments into ClickHouse, oldest first, one at a time. Each insert carries a
  * token derived from the segment name and chunk, so a segment reloaded after a crash adds nothing.
- * While ClickHouse is down it retries with backoff and the segments wait on disk.
+ * While ClickHouse is down it retries with backoff and the segments wait on disk. The segment's bytes
+ * are already JSONEachRow rows: they go to ClickHouse as they are (see `prepareSegment`), so loading
+ * costs the event loop a checksum pass, not a parse and a re-serialization of every row.
  */
 export class SpoolLoader {
   private readonly options: SpoolLoaderOptions;
@@ -113,20 +109,20 @@ export class SpoolLoader {
     if (this.queue.length === 0) for (const done of this.drained.splice(0)) done();
   }
 
-  private async readSegment(segment: ClosedSegment): Promise<SpoolRecord[]> {
-    const { records, corruptLines } = decodeSegment(await readFile(segment.file));
-    if (corruptLines > 0) {
+  private async readSegment(segment: ClosedSegment): Promise<PreparedSegment> {
+    const prepared = prepareSegment(await readFile(segment.file), this.options.batchMaxRows);
+    if (prepared.corruptLines > 0) {
       // Only a torn, never-acknowledged tail write can fail its checksum.
       this.options.log.warn(
-        { segment: segment.name, corruptLines },
+        { segment: segment.name, corruptLines: prepared.corruptLines },
         'skipped unacknowledged torn spool records',
       );
     }
-    return records;
+    return prepared;
   }
 
   private async load(segment: ClosedSegment): Promise<void> {
-    await this.insertRecords(await this.readSegment(segment), segment.name);
+    await this.insert(await this.readSegment(segment), segment.name);
   }
 
   /**
@@ -134,16 +130,18 @@ export class SpoolLoader {
    * ones it refuses to `quarantine/` beside the spool (kept, counted, logged) so the spool moves on.
    */
   private async loadRecordByRecord(segment: ClosedSegment, cause: unknown): Promise<void> {
-    const records = await this.readSegment(segment);
+    const { records } = readRecords(await readFile(segment.file));
     const quarantineDir = path.join(path.dirname(segment.file), 'quarantine');
     let quarantined = 0;
     for (const [index, record] of records.entries()) {
+      const line = Buffer.concat([record.line, NEWLINE]);
       try {
-        await this.insertRecords([record], `${segment.name}:r${index}`);
+        // prepareSegment rewrites its input: give it a copy, keep `line` as it was for the quarantine.
+        await this.insert(prepareSegment(Buffer.from(line), 1), `${segment.name}:r${index}`);
       } catch (error) {
         if (!isPermanentDataError(error)) throw error;
         await mkdir(quarantineDir, { recursive: true });
-        await appendFile(path.join(quarantineDir, segment.name), encodeRecord(record));
+        await appendFile(path.join(quarantineDir, segment.name), line);
         quarantined++;
       }
     }
@@ -154,25 +152,26 @@ export class SpoolLoader {
     );
   }
 
-  private async insertRecords(records: SpoolRecord[], tokenBase: string): Promise<void> {
-    const { metrics, store, batchMaxRows, nodeId } = this.options;
-    const events: EventRow[] = [];
-    const account: AccountEventRow[] = [];
-    const dead: DeadLetterRow[] = [];
-    for (const record of records) {
-      if (record.t === 'events') for (const row of record.rows) events.push({ ...row, raw: record.raw });
-      else if (record.t === 'account') account.push(record.row);
-      else dead.push(record.row);
-    }
+  private async insert(segment: PreparedSegment, tokenBase: string): Promise<void> {
+    const { metrics, store, nodeId } = this.options;
     const started = performance.now();
-    for (let i = 0; i * batchMaxRows < events.length; i++) {
-      const chunk = events.slice(i * batchMaxRows, (i + 1) * batchMaxRows);
-      await insertEventRows(store, chunk, { dedupeToken: `${nodeId}:${tokenBase}:events:${i}` });
-      metrics.batchRows.observe(chunk.length);
-      metrics.rowsWritten.inc(chunk.length);
+    for (const [i, batch] of segment.events.entries()) {
+      await insertJsonEachRow(store, 'ses_events', batch.body, {
+        dedupeToken: `${nodeId}:${tokenBase}:events:${i}`,
+      });
+      metrics.batchRows.observe(batch.rows);
+      metrics.rowsWritten.inc(batch.rows);
     }
-    await insertAccountEventRows(store, account, { dedupeToken: `${nodeId}:${tokenBase}:account` });
-    await insertDeadLetterRows(store, dead, { dedupeToken: `${nodeId}:${tokenBase}:dead` });
+    if (segment.account)
+      await insertJsonEachRow(store, 'ses_account_events', segment.account.body, {
+        dedupeToken: `${nodeId}:${tokenBase}:account`,
+      });
+    if (segment.dead)
+      await insertJsonEachRow(store, 'ingest_dead_letters', segment.dead.body, {
+        dedupeToken: `${nodeId}:${tokenBase}:dead`,
+      });
     metrics.flushSeconds.observe((performance.now() - started) / 1000);
   }
 }
+
+const NEWLINE = Buffer.from('\n');

@@ -7,6 +7,7 @@ import { createTestAnalytics, type TestAnalytics } from '@sendops/analytics/test
 import { loadConfig } from '@sendops/config';
 import { addChannel, addIdentity, createOrganization, type Database } from '@sendops/db';
 import { createTestDatabase } from '@sendops/db/testing';
+import { type EventRow, parseEventBridgeBody, type SesEventEnvelope, toEventRows } from '@sendops/ses-events';
 import { type FixtureJson, loadSesFixture, type SesFixtureName } from '@sendops/ses-events/testing';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
@@ -104,4 +105,23 @@ export async function expectEventRows(store: AnalyticsStore, organizationId: str
   await expect
     .poll(() => countEvents(store, organizationId), { timeout: 15_000, interval: 50 })
     .toBe(expected);
+}
+
+/** The `ses_events` row the ingest makes of a fresh Delivery to `recipient` (what the spool holds). */
+export function deliveryRow(organizationId: string, recipient: string): EventRow {
+  const event = freshEvent('delivery');
+  event.detail.delivery.recipients = [recipient];
+  event.detail.mail.destination = [recipient];
+  const parsed = parseEventBridgeBody(event);
+  if (parsed.kind !== 'ses_event') throw new Error(`fixture did not parse: ${parsed.kind}`);
+  const [row] = toEventRows(parsed.envelope as SesEventEnvelope, {
+    organizationId,
+    sendingIdentity: 'example.com',
+    channelId: '',
+    templateTagNames: [],
+    retentionDays: 30,
+    ingestedAt: new Date().toISOString(),
+    raw: JSON.stringify(event),
+  });
+  return row!;
 }
