@@ -1,0 +1,151 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../lib/api/client.ts';
+import { orgApi } from '../lib/api/endpoints.ts';
+import type { Membership } from '../lib/api/types.ts';
+import { roleLabel } from '../lib/format.ts';
+import { landingPath, orgPath } from '../lib/navigation.ts';
+import { checkOrganizationName, MAX_ORG_NAME } from '../lib/validation.ts';
+import { Icon } from './icons.tsx';
+import { useSession } from './session.tsx';
+import { Alert, Dialog, initials, Popover, Spinner, TextField } from './ui.tsx';
+
+export function OrganizationMark({ membership }: { membership: Pick<Membership, 'name' | 'isDemo'> }) {
+  return (
+    <span className={membership.isDemo ? 'org-mark org-mark-demo' : 'org-mark'}>
+      {initials(membership.name)}
+    </span>
+  );
+}
+
+/** Every organization the user belongs to, with their role in each, plus "Create organization". */
+export function OrganizationSwitcher({ current }: { current: Membership }) {
+  const router = useRouter();
+  const { me } = useSession();
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <Popover
+        label="Switch organization"
+        align="left"
+        buttonClassName="org-switcher-button"
+        button={
+          <>
+            <OrganizationMark membership={current} />
+            <span style={{ minWidth: 0, flex: 1 }}>
+              <span className="org-name" style={{ display: 'block' }} data-testid="current-organization">
+                {current.name}
+              </span>
+              <span className="org-role">{roleLabel(current.role)}</span>
+            </span>
+            <Icon name="chevronDown" />
+          </>
+        }
+      >
+        {(close) => (
+          <div style={{ minWidth: 240 }}>
+            <div className="menu-label">Organizations</div>
+            {me.organizations.map((membership) => (
+              <button
+                key={membership.id}
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                onClick={() => {
+                  close();
+                  router.push(landingPath(membership));
+                }}
+              >
+                <OrganizationMark membership={membership} />
+                <span style={{ flex: 1, minWidth: 0 }}>
+                  <span className="org-name" style={{ display: 'block' }}>
+                    {membership.name}
+                  </span>
+                  <span className="org-role">
+                    {membership.isDemo ? 'Demo · ' : ''}
+                    {roleLabel(membership.role)}
+                  </span>
+                </span>
+                {membership.slug === current.slug && <Icon name="check" />}
+              </button>
+            ))}
+            <div className="menu-sep" />
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              onClick={() => {
+                close();
+                setCreating(true);
+              }}
+            >
+              <Icon name="plus" />
+              Create organization
+            </button>
+          </div>
+        )}
+      </Popover>
+      {creating && <CreateOrganizationDialog onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+export function CreateOrganizationDialog({ onClose }: { onClose: () => void }) {
+  const router = useRouter();
+  const { reload } = useSession();
+  const [name, setName] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const nameError = checkOrganizationName(name);
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    setSubmitted(true);
+    if (nameError) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { organization } = await orgApi.create(name.trim());
+      await reload();
+      onClose();
+      router.push(orgPath(organization.slug));
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title="Create organization"
+      description="You become its Owner. You can invite your team afterwards."
+      onClose={() => !busy && onClose()}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" form="create-organization" className="btn btn-primary" disabled={busy}>
+            {busy && <Spinner />}Create
+          </button>
+        </>
+      }
+    >
+      <form id="create-organization" onSubmit={submit} noValidate>
+        <TextField
+          label="Name"
+          value={name}
+          onChange={setName}
+          error={submitted ? nameError : null}
+          maxLength={MAX_ORG_NAME}
+          autoFocus
+          placeholder="Acme Inc."
+        />
+        {error && <Alert kind="error">{error}</Alert>}
+      </form>
+    </Dialog>
+  );
+}
