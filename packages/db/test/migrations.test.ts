@@ -23,6 +23,8 @@ const TABLES = [
   'organizations',
   'ownership_transfers',
   'sessions',
+  'undeliverable_exclusions',
+  'undeliverable_rules',
   'users',
 ];
 

@@ -15,6 +15,7 @@ import type { OrganizationSlugHistoryTable } from './organization-slug-history-t
 import type { OrganizationsTable } from './organizations-table.ts';
 import type { OwnershipTransfersTable } from './ownership-transfers-table.ts';
 import type { SessionsTable } from './sessions-table.ts';
+import type { UndeliverableExclusionsTable, UndeliverableRulesTable } from './undeliverable-tables.ts';
 import type { UsersTable } from './users-table.ts';
 
 export interface Database {
@@ -36,6 +37,8 @@ export interface Database {
   email_change_requests: EmailChangeRequestsTable;
   audit_log: AuditLogTable;
   audit_log_anchors: AuditLogAnchorsTable;
+  undeliverable_rules: UndeliverableRulesTable;
+  undeliverable_exclusions: UndeliverableExclusionsTable;
 }
 
 /** Repositories accept either, so callers decide the transaction boundary. */
