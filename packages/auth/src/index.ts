@@ -95,4 +95,6 @@ export { deleteSession, deleteUserSessions } from './sessions/end-sessions.ts';
 export { promoteMfaSession } from './sessions/promote-mfa-session.ts';
 export { csrfTokenMatches, type ResolvedSession, resolveSession } from './sessions/resolve-session.ts';
 export { SESSION_TIMEOUT_SECONDS } from './sessions/session-timeout.ts';
+// Team: invitations, members, ownership transfer (one file per verb under team/).
+export * from './team/index.ts';
 export { randomToken, sha256Hex } from './tokens.ts';
