@@ -54,6 +54,21 @@ export {
   relyingPartyFor,
 } from './mfa/webauthn.ts';
 export { finishWebAuthnRegistration, startWebAuthnRegistration } from './mfa/webauthn-enrolment.ts';
+export {
+  createOAuthAuthorization,
+  fetchOAuthProfile,
+  type OAuthAuthorization,
+  type OAuthProfile,
+  OAuthProviderUnavailable,
+} from './oauth/oauth-client.ts';
+export {
+  DEFAULT_OAUTH_ENDPOINTS,
+  OAUTH_PROVIDER_LABELS,
+  type OAuthEndpoints,
+  type OAuthProviderSettings,
+  oauthRedirectUri,
+} from './oauth/oauth-providers.ts';
+export { connectOAuthAccount, type OAuthSignInResult, signInWithOAuth } from './oauth/oauth-sign-in.ts';
 export { createOrganizationForUser } from './organizations/create-organization-for-user.ts';
 export { createWorkspace } from './organizations/create-workspace.ts';
 export { type DeleteOrganizationEvents, deleteOrganization } from './organizations/delete-organization.ts';

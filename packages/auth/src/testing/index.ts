@@ -1,1 +1,6 @@
+export {
+  type FakeOAuthAccount,
+  type FakeOAuthProvider,
+  startFakeOAuthProvider,
+} from './fake-oauth-provider.ts';
 export { SoftwareAuthenticator } from './software-authenticator.ts';
