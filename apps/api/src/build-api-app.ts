@@ -6,16 +6,8 @@ import type { ApiAppDeps } from './api-deps.ts';
 import { registerAccessHook } from './http/access-hook.ts';
 import type { ApiApp } from './http/api-app.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
-import type { RouteAccess } from './http/route-access.ts';
+import { guardRouteDeclarations, type RegisteredRoute } from './http/route-guard.ts';
 import { routeModules } from './routes/index.ts';
-
-export interface RegisteredRoute {
-  method: string;
-  url: string;
-  permission: RouteAccess;
-  /** JSON schemas the route validates (tests build valid requests from them). */
-  schema: { body?: unknown; querystring?: unknown; params?: unknown };
-}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,30 +30,7 @@ export async function buildApiApp(deps: ApiAppDeps): Promise<ApiApp> {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const registeredRoutes: RegisteredRoute[] = [];
-  app.decorate('registeredRoutes', registeredRoutes);
-  // Deny by default: a route that does not say who may call it is a programming error, refused here.
-  app.addHook('onRoute', (route) => {
-    const permission = route.config?.permission;
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (permission === undefined) {
-      throw new Error(`route ${methods.join(',')} ${route.url} must declare config.permission`);
-    }
-    for (const method of methods) {
-      if (method === 'HEAD') continue;
-      registeredRoutes.push({
-        method,
-        url: route.url,
-        permission,
-        schema: {
-          body: route.schema?.body,
-          querystring: route.schema?.querystring,
-          params: route.schema?.params,
-        },
-      });
-    }
-  });
-
+  app.decorate('registeredRoutes', guardRouteDeclarations(app));
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
