@@ -67,7 +67,7 @@ export function sampleQuery(route: RegisteredRoute): string {
     | Record<string, unknown>
     | undefined;
   if (!query || Object.keys(query).length === 0) return '';
-  return `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}`;
+  return `?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
 }
 
 export function sampleBody(route: RegisteredRoute): unknown {
