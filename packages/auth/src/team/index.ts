@@ -19,6 +19,7 @@ export {
 } from './ownership-transfer-records.ts';
 export { removeMember } from './remove-member.ts';
 export { resendInvitation } from './resend-invitation.ts';
+export { revokeInvitation } from './revoke-invitation.ts';
 export { type AssignableRole, ROLE_LABELS } from './role-labels.ts';
 export { startOwnershipTransfer } from './start-ownership-transfer.ts';
 export type { TeamDeps, TeamMailer } from './team-deps.ts';
