@@ -98,7 +98,7 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
       record.drain = { backlogRows: drain.backlogRows, seconds: drain.seconds };
     }
     runs.push(record);
-    const latency = result.scheduledLatencyMs ?? result.latencyMs;
+    const latency = report.rateLatency(result);
     console.log(
       `  ${spec.label.padEnd(34)} ${report.fmt(result.eventsPerSecond).padStart(7)} ev/s  ` +
         `p50 ${latency.p50} ms  p99 ${latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}` +
@@ -154,6 +154,7 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
 
   console.log('');
   report.printTable(runs);
+  report.printLegend();
   console.log('\nTargets (figures from this run):');
   report.printTargets(targets);
   if (rateRun) printRateDetails(rateRun, memory!);

@@ -9,7 +9,9 @@
 //    back-to-back at the start of every second, one burst per second. Smooth pacing gives connection i
 //    a schedule offset by i/rate seconds, so sends are evenly spaced; latency is also measured from the
 //    scheduled send time (no coordinated omission). In close mode the connect waits for the schedule,
-//    so the TCP handshake is part of the latency, as for EventBridge.
+//    so the TCP handshake is part of the latency, as for EventBridge. This process shares the 2 cores
+//    with the server, so it is sometimes late itself; that lag (the connection was free, the send still
+//    left late) is measured per request and reported apart from the server's share.
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -52,8 +54,16 @@ export interface LoadResult {
   latencyMs: LatencySummary;
   /** Fixed-rate smooth runs: from the scheduled send time. */
   scheduledLatencyMs: LatencySummary | null;
-  /** Sends that left more than 5 ms after their scheduled time. */
+  /**
+   * Fixed-rate smooth runs: from the scheduled send time, minus the time this load generator itself
+   * was late to send although the connection was free (its own event loop was busy: it shares the
+   * CPU with the server here, unlike EventBridge). Waiting for a slow previous response still counts.
+   */
+  serverLatencyMs: LatencySummary | null;
+  /** Sends that left more than 5 ms after their scheduled time, for any reason. */
   lateSends: number | null;
+  /** Of those, sends the generator was late for (the connection was free in time): its own lag. */
+  generatorLateSends: number | null;
   loadGenerator: { cpuPercent: number; eventLoopDelayP99Ms: number };
 }
 
@@ -67,6 +77,8 @@ export function abortLoad(): void {
 
 interface ClientState {
   intended: number;
+  /** How late the generator itself sent the current request (ms). */
+  generatorLag: number;
 }
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
@@ -80,12 +92,13 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   let cursor = 0;
   let clientIndex = 0;
   let lateSends = 0;
+  let generatorLateSends = 0;
 
   const setupClient = (client: autocannon.Client) => {
     for (const method of ['_connect', '_doRequest', 'getRequestBuffer'] as const) {
       if (typeof client[method] !== 'function') throw new Error(`autocannon internals changed: no ${method}`);
     }
-    const state: ClientState = { intended: performance.now() };
+    const state: ClientState = { intended: performance.now(), generatorLag: 0 };
     states.set(client, state);
     const connect = client._connect.bind(client);
     const doRequest = client._doRequest.bind(client);
@@ -96,12 +109,17 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     const paced = (send: () => void) => {
       const due = nextDue;
       nextDue += periodMs;
+      // The connection is free from now on (previous response in, or reconnect requested).
+      const freeAt = performance.now();
       const issue = () => {
         if (client.destroyed) return;
         const now = performance.now();
         if (now - due > 5) lateSends++;
         // Timers run on libuv's cached millisecond clock and may fire a little early.
         state.intended = Math.min(due, now);
+        // Late although free in time: the generator's own lag, not the server's doing.
+        state.generatorLag = Math.max(0, now - Math.max(due, freeAt));
+        if (state.generatorLag > 5) generatorLateSends++;
         send();
       };
       const wait = due - performance.now();
@@ -139,6 +157,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 
   const service = new Samples();
   const scheduled = new Samples();
+  const serverSide = new Samples();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
@@ -155,7 +174,12 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   active = instance;
   instance.on('response', (client: autocannon.Client, _status: number, _bytes: number, ms: number) => {
     service.push(ms);
-    if (smooth) scheduled.push(performance.now() - states.get(client)!.intended);
+    if (smooth) {
+      const state = states.get(client)!;
+      const fromSchedule = performance.now() - state.intended;
+      scheduled.push(fromSchedule);
+      serverSide.push(fromSchedule - state.generatorLag);
+    }
   });
   loopDelay.enable();
   let result: autocannon.Result;
@@ -187,7 +211,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     eventsPerSecond: round(good / result.duration, 0),
     latencyMs: service.summary(),
     scheduledLatencyMs: smooth ? scheduled.summary() : null,
+    serverLatencyMs: smooth ? serverSide.summary() : null,
     lateSends: smooth ? lateSends : null,
+    generatorLateSends: smooth ? generatorLateSends : null,
     loadGenerator: {
       cpuPercent: round(((cpu.user + cpu.system) / 1000 / wallMs) * 100, 0),
       eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),

@@ -12,12 +12,14 @@ export function printRateDetails(run: RunRecord, memory: MemoryVerdict): void {
   console.log(
     `\nFixed-rate run (${load.pacing} pacing, ${load.connections} connections, ${modeLabel(load.connection)}):`,
   );
-  if (load.scheduledLatencyMs) line('latency from scheduled send:', load.scheduledLatencyMs);
-  line('latency from request write:', load.latencyMs);
+  if (load.serverLatencyMs) line('from schedule, generator lag out:', load.serverLatencyMs);
+  if (load.scheduledLatencyMs) line('from scheduled send (raw):', load.scheduledLatencyMs);
+  line('from request write:', load.latencyMs);
   console.log(
     `  server: ack p99 <= ${run.serverAckP99BoundMs ?? '?'} ms (histogram bucket), event-loop delay ` +
       `p99 ${run.serverLoopDelayMs?.p99 ?? '?'} / max ${run.serverLoopDelayMs?.max ?? '?'} ms; ` +
-      `sends late > 5 ms: ${load.lateSends ?? 'n/a'}; load-generator loop delay p99 ${load.loadGenerator.eventLoopDelayP99Ms} ms`,
+      `sends late > 5 ms: ${load.lateSends ?? 'n/a'} (${load.generatorLateSends ?? 'n/a'} by the generator's own lag); ` +
+      `load-generator loop delay p99 ${load.loadGenerator.eventLoopDelayP99Ms} ms`,
   );
   const backlog = Math.max(0, ...run.samples.map((x) => x.backlogRows ?? 0));
   console.log(

@@ -16,6 +16,9 @@ const DURABLE: Promise<void> = Promise.resolve();
 export class DedupeWindow {
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly durable: FingerprintSet;
+  /** The last key looked up and its fingerprint: a lookup is followed by `track` of the same key. */
+  private lastKey = '';
+  private lastPrint: Buffer | undefined;
 
   constructor(capacity: number) {
     this.durable = new FingerprintSet(capacity);
@@ -29,16 +32,17 @@ export class DedupeWindow {
   get(key: string): Promise<void> | undefined {
     const pending = this.inflight.get(key);
     if (pending) return pending;
-    return this.durable.has(fingerprint(key)) ? DURABLE : undefined;
+    return this.durable.has(this.fingerprint(key)) ? DURABLE : undefined;
   }
 
   /** Records a delivery in flight; a failed write forgets it so the retry is treated as new. */
   track(key: string, durable: Promise<void>): void {
     this.inflight.set(key, durable);
+    const print = this.fingerprint(key);
     durable.then(
       () => {
         // One synchronous step: a concurrent lookup finds the key in one structure or the other.
-        this.durable.add(fingerprint(key));
+        this.durable.add(print);
         if (this.inflight.get(key) === durable) this.inflight.delete(key);
       },
       () => {
@@ -49,12 +53,16 @@ export class DedupeWindow {
 
   /** Records an event already durable (e.g. replayed from the spool at start-up). */
   remember(key: string): void {
-    this.durable.add(fingerprint(key));
+    this.durable.add(this.fingerprint(key));
   }
-}
 
-function fingerprint(key: string): Buffer {
-  return hash('sha256', key, 'buffer');
+  private fingerprint(key: string): Buffer {
+    if (key !== this.lastKey || !this.lastPrint) {
+      this.lastKey = key;
+      this.lastPrint = hash('sha256', key, 'buffer');
+    }
+    return this.lastPrint;
+  }
 }
 
 /**
