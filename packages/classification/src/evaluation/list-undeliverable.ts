@@ -1,0 +1,186 @@
+import type { AnalyticsStore } from '@sendops/analytics';
+import { FINAL_SETTINGS } from '@sendops/analytics';
+import { DomainError } from '@sendops/db';
+import { reasonLabel } from '../rules/reason-label.ts';
+import { isReason, type Reason, type RuleSettings } from '../rules/rule-set.ts';
+import type { Exclusion } from '../store/exclusions-store.ts';
+import { addressAggregateSql, type EvaluationScope } from './address-aggregate-sql.ts';
+import { exclusionsCte } from './exclusions-sql.ts';
+import { decodeCursor, encodeCursor } from './list-cursor.ts';
+import { ruleSetSql } from './rule-set-sql.ts';
+
+export const STATUS_FILTERS = ['listed', 'excluded', 'all'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export interface ListFilters {
+  /** Case-insensitive substring of the address. */
+  search?: string;
+  /** Default `listed`. */
+  status?: StatusFilter;
+  /** Only rows whose reason is one of these; empty or absent = any. */
+  reasons?: readonly Reason[];
+}
+
+export interface UndeliverableRow {
+  address: string;
+  status: 'listed' | 'excluded';
+  /** The highest-priority rule matching now; null for an excluded address no rule matches any more. */
+  reason: Reason | null;
+  /** `permanent bounce · NoEmail`, `complaint · abuse`, `repeated transient`. */
+  reasonLabel: string | null;
+  /** Qualifying events in the retention window (under the organization's rules). */
+  events: number;
+  /** ISO time: latest qualifying event for listed rows, the clearing for excluded ones. */
+  lastChange: string;
+  /** SMTP diagnostic of the latest qualifying event; for excluded rows the operator's note when one was recorded. */
+  lastDiagnostic: string;
+  /** The active clearing, also on a listed row whose clearing a new failure overrode. */
+  exclusion: { note: string | null; actorName: string | null; clearedAt: string } | null;
+}
+
+export interface ListPage {
+  items: UndeliverableRow[];
+  nextCursor: string | null;
+}
+
+export interface ListQuery extends EvaluationScope {
+  settings: RuleSettings;
+  /** The organization's active exclusions (all of them, or at least every one matching `search`). */
+  exclusions: readonly Exclusion[];
+  filters?: ListFilters;
+  cursor?: string | null;
+  /** 1–500, default 50. */
+  limit?: number;
+}
+
+interface RawRow {
+  address: string;
+  is_listed: number;
+  reason: string;
+  sub_type: string;
+  events: string | number;
+  last_change: string;
+  diagnostic: string;
+}
+
+/**
+ * One page of the Undeliverable list, evaluated in ClickHouse: per address the rules' reason, then the
+ * exclusions (an address is Excluded unless a qualifying event came after its clearing), then filters,
+ * ordered by last change (newest first) and address, keyset-paginated.
+ */
+export async function listUndeliverable(store: AnalyticsStore, query: ListQuery): Promise<ListPage> {
+  const limit = query.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+    throw new DomainError('invalid', 'limit must be an integer from 1 to 500');
+  }
+  const rows = await queryRows(store, query, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const byAddress = new Map(query.exclusions.map((e) => [e.address, e]));
+  return {
+    items: page.map((row) => toRow(row, byAddress.get(row.address))),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ lastChange: last.last_change, address: last.address })
+        : null,
+  };
+}
+
+/** Every row matching the filters, in list order, fetched a page at a time (for the CSV export). */
+export async function* iterateUndeliverable(
+  store: AnalyticsStore,
+  query: Omit<ListQuery, 'cursor' | 'limit'>,
+  pageSize = 5000,
+): AsyncGenerator<UndeliverableRow> {
+  const byAddress = new Map(query.exclusions.map((e) => [e.address, e]));
+  let cursor: string | null = null;
+  do {
+    const rows = await queryRows(store, { ...query, cursor }, pageSize);
+    for (const row of rows) yield toRow(row, byAddress.get(row.address));
+    const last = rows.at(-1);
+    cursor =
+      rows.length === pageSize && last
+        ? encodeCursor({ lastChange: last.last_change, address: last.address })
+        : null;
+  } while (cursor);
+}
+
+async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number): Promise<RawRow[]> {
+  const filters = query.filters ?? {};
+  const status = filters.status ?? 'listed';
+  if (!STATUS_FILTERS.includes(status))
+    throw new DomainError('invalid', `status must be one of ${STATUS_FILTERS.join(', ')}`);
+  const reasons = filters.reasons ?? [];
+  for (const reason of reasons)
+    if (!isReason(reason)) throw new DomainError('invalid', `reason ${reason} is not a reason`);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+
+  const set = ruleSetSql('c', query.settings, query.now);
+  const excl = exclusionsCte(query.exclusions);
+  const aggregate = addressAggregateSql(
+    store,
+    query,
+    [set],
+    `c_reason != '' OR address IN (SELECT address FROM exclusions)`,
+  );
+  const sql = `
+    WITH ${excl.sql}
+    SELECT address, is_listed, reason, sub_type, events, last_change, diagnostic
+    FROM (
+      SELECT
+        if(m.present = 1, m.address, x.address) AS address,
+        m.c_reason AS reason,
+        multiIf(reason = 'permanent_bounce', m.permanent_bounce_sub_type, reason = 'complaint', m.complaint_sub_type, '') AS sub_type,
+        m.c_events AS events,
+        m.c_diagnostic AS diagnostic,
+        x.present = 1 AND NOT (reason != '' AND m.c_last > x.cleared_at) AS is_excluded,
+        reason != '' AND NOT is_excluded AS is_listed,
+        toString(if(is_excluded, x.cleared_at, m.c_last)) AS last_change
+      FROM (SELECT *, toUInt8(1) AS present FROM (${aggregate.sql})) AS m
+      FULL OUTER JOIN (SELECT address, cleared_at, toUInt8(1) AS present FROM exclusions) AS x
+        ON m.address = x.address
+    )
+    WHERE multiIf({status:String} = 'listed', is_listed, {status:String} = 'excluded', is_excluded, is_listed OR is_excluded)
+      AND positionCaseInsensitiveUTF8(address, {search:String}) > 0
+      AND (length({reasons:Array(String)}) = 0 OR has({reasons:Array(String)}, reason))
+      AND ({has_cursor:UInt8} = 0 OR last_change < {cursor_time:String}
+           OR (last_change = {cursor_time:String} AND address > {cursor_address:String}))
+    ORDER BY last_change DESC, address ASC
+    LIMIT {limit:UInt32}`;
+  const result = await store.client.query({
+    query: sql,
+    query_params: {
+      ...aggregate.params,
+      ...excl.params,
+      status,
+      search: filters.search ?? '',
+      reasons,
+      has_cursor: cursor ? 1 : 0,
+      cursor_time: cursor?.lastChange ?? '',
+      cursor_address: cursor?.address ?? '',
+      limit,
+    },
+    clickhouse_settings: FINAL_SETTINGS,
+    use_multipart_params_auto: true,
+    format: 'JSONEachRow',
+  });
+  return result.json<RawRow>();
+}
+
+function toRow(row: RawRow, exclusion: Exclusion | undefined): UndeliverableRow {
+  const reason = isReason(row.reason) ? row.reason : null;
+  const listed = Number(row.is_listed) === 1;
+  const note = exclusion?.note ?? null;
+  return {
+    address: row.address,
+    status: listed ? 'listed' : 'excluded',
+    reason,
+    reasonLabel: reason ? reasonLabel(reason, row.sub_type) : null,
+    events: Number(row.events),
+    lastChange: `${row.last_change.replace(' ', 'T')}Z`,
+    lastDiagnostic: !listed && note ? note : row.diagnostic,
+    exclusion: exclusion
+      ? { note, actorName: exclusion.actorName, clearedAt: exclusion.clearedAt.toISOString() }
+      : null,
+  };
+}

@@ -1,0 +1,124 @@
+import type { DbExecutor } from '@sendops/db';
+import { sql } from 'kysely';
+
+/** An active clearing: the address is Excluded until a qualifying event after `clearedAt`. */
+export interface Exclusion {
+  id: string;
+  address: string;
+  note: string | null;
+  actorUserId: string | null;
+  actorName: string | null;
+  clearedAt: Date;
+}
+
+const columns = ['id', 'address', 'note', 'actor_user_id', 'actor_name', 'cleared_at'] as const;
+
+type Row = {
+  id: string;
+  address: string;
+  note: string | null;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  cleared_at: Date;
+};
+
+const toExclusion = (row: Row): Exclusion => ({
+  id: row.id,
+  address: row.address,
+  note: row.note,
+  actorUserId: row.actor_user_id,
+  actorName: row.actor_name,
+  clearedAt: row.cleared_at,
+});
+
+/**
+ * Active exclusions, optionally only those whose address contains `search` (case-insensitive): a
+ * search narrows what must be shipped to ClickHouse with the list query.
+ */
+export async function listActiveExclusions(
+  db: DbExecutor,
+  organizationId: string,
+  search = '',
+): Promise<Exclusion[]> {
+  let query = db
+    .selectFrom('undeliverable_exclusions')
+    .select(columns)
+    .where('organization_id', '=', organizationId)
+    .where('relisted_at', 'is', null);
+  if (search !== '') query = query.where('address', 'like', `%${escapeLike(search.toLowerCase())}%`);
+  return (await query.execute()).map(toExclusion);
+}
+
+export async function findActiveExclusions(
+  db: DbExecutor,
+  organizationId: string,
+  addresses: readonly string[],
+): Promise<Exclusion[]> {
+  if (addresses.length === 0) return [];
+  const rows = await db
+    .selectFrom('undeliverable_exclusions')
+    .select(columns)
+    .where('organization_id', '=', organizationId)
+    .where('relisted_at', 'is', null)
+    .where('address', 'in', addresses)
+    .execute();
+  return rows.map(toExclusion);
+}
+
+export interface InsertExclusionInput {
+  organizationId: string;
+  address: string;
+  note: string | null;
+  actorUserId: string | null;
+  actorName: string | null;
+}
+
+/**
+ * Clears an address. A clearing that a new failure overrode is still the active row: it is replaced,
+ * so the latest Allow (note, actor, time) is the one that counts.
+ */
+export async function upsertExclusion(db: DbExecutor, input: InsertExclusionInput): Promise<Exclusion> {
+  const values = {
+    organization_id: input.organizationId,
+    address: input.address,
+    note: input.note,
+    actor_user_id: input.actorUserId,
+    actor_name: input.actorName,
+  };
+  const row = await db
+    .insertInto('undeliverable_exclusions')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['organization_id', 'address']).where('relisted_at', 'is', null).doUpdateSet({
+        note: input.note,
+        actor_user_id: input.actorUserId,
+        actor_name: input.actorName,
+        cleared_at: sql`now()`,
+      }),
+    )
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  return toExclusion(row);
+}
+
+/** Ends the active exclusion of an address; undefined when there was none. */
+export async function endExclusion(
+  db: DbExecutor,
+  organizationId: string,
+  address: string,
+  relistedBy: string | null,
+): Promise<Exclusion | undefined> {
+  const row = await db
+    .updateTable('undeliverable_exclusions')
+    .set({ relisted_at: sql`now()`, relisted_by_user_id: relistedBy })
+    .where('organization_id', '=', organizationId)
+    .where('address', '=', address)
+    .where('relisted_at', 'is', null)
+    .returning(columns)
+    .executeTakeFirst();
+  return row ? toExclusion(row) : undefined;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
