@@ -3,12 +3,12 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { AuthLayout } from '../../components/auth-layout.tsx';
-import { Alert, Loading } from '../../components/ui.tsx';
-import { ApiError, errorMessage, signInUrl } from '../../lib/api/client.ts';
-import { meApi } from '../../lib/api/endpoints.ts';
+import { AuthLayout } from '../../../components/auth-layout.tsx';
+import { Alert, Loading } from '../../../components/ui.tsx';
+import { ApiError, errorMessage, signInUrl } from '../../../lib/api/client.ts';
+import { meApi } from '../../../lib/api/endpoints.ts';
 
-/** Target of the email-change verification link: `/verify-email?token=...`. */
+/** Target of the email-change verification link: `/profile/verify-email?token=...`. */
 export default function VerifyEmailPage() {
   return (
     <Suspense fallback={<Loading />}>

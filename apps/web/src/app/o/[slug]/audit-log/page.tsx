@@ -17,6 +17,8 @@ const PAGE_SIZE = 50;
 // so a resource type or operation the API writes later is still selectable.
 const RESOURCE_TYPES = [
   'team',
+  'invitation',
+  'ownership_transfer',
   'settings',
   'api_key',
   'domain',
@@ -25,7 +27,17 @@ const RESOURCE_TYPES = [
   'billing',
   'aws_connection',
 ];
-const OPERATIONS = ['created', 'updated', 'deleted', 'revoked'];
+const OPERATIONS = [
+  'created',
+  'updated',
+  'deleted',
+  'revoked',
+  'accepted',
+  'declined',
+  'expired',
+  'initiated',
+  'cancelled',
+];
 
 export default function AuditLogPage() {
   return (

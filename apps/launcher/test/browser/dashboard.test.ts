@@ -1,0 +1,257 @@
+// The dashboard driven in Debian's Chromium against the real API and Postgres: sign-up, the demo
+// workspace, the own workspace, inviting and accepting a member, a role change the sidebar follows, an
+// API key created and revoked, each action in the audit log; then light/dark themes and a phone.
+// Screenshots land in screenshots/ (gitignored) for a person to look at.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardStack, startDashboardStack } from './dashboard-stack.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
+const PASSWORD = 'correct horse battery';
+const WAIT = { timeout: 20_000, interval: 100 };
+
+// playwright-core has no assertion library: these wait for the page the way a person would look.
+const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
+const absent = (locator: Locator) => expect.poll(() => locator.count(), WAIT).toBe(0);
+const textOf = (locator: Locator) =>
+  expect.poll(async () => (await locator.allTextContents()).join(' '), WAIT);
+const attributeOf = (locator: Locator, name: string) => expect.poll(() => locator.getAttribute(name), WAIT);
+const countOf = (locator: Locator) => expect.poll(() => locator.count(), WAIT);
+async function inViewport(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  return Boolean(box && size && box.x >= 0 && box.x + box.width <= size.width);
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
+  let dataDir: string;
+  let stack: DashboardStack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-'));
+    // Production build (built once, reused while the sources do not change), like `sendops start`.
+    stack = await startDashboardStack({ dataDir, log: () => {} });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-gpu',
+        '--disable-component-update',
+      ],
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 120_000);
+
+  async function newPage(options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
+    const context = await browser.newContext({
+      baseURL: stack.webUrl,
+      viewport: { width: options.width ?? 1280, height: options.height ?? 820 },
+      colorScheme: options.colorScheme ?? 'light',
+      timezoneId: 'Europe/Paris',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  async function signUp(page: Page, name: string, email: string) {
+    await page.getByLabel('Full name').fill(name);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel(/I agree to the Terms/).check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+  }
+
+  const sidebar = (page: Page) => page.getByTestId('sidebar-nav');
+
+  it('sign-up, demo workspace, own workspace, invitation, role change, API key, audit log', async () => {
+    const owner = await newPage();
+    const suffix = Date.now().toString(36);
+    const ownerEmail = `ada-${suffix}@example.com`;
+    const memberEmail = `grace-${suffix}@example.com`;
+
+    // Signed out, `/` goes to sign-in; the form checks its fields before calling the API.
+    await owner.goto('/');
+    await owner.waitForURL('**/sign-in');
+    await owner.getByRole('link', { name: 'Create an account' }).click();
+    await owner.getByRole('button', { name: 'Create account' }).click();
+    await visible(owner.getByText('Enter your name.'));
+    await visible(owner.getByText('Enter an email address.'));
+    await owner.getByLabel('Password').fill('short');
+    await visible(owner.getByText('Use at least 8 characters.'));
+    await shot(owner, '01-sign-up-validation');
+
+    // Sign-up lands in the demo workspace, where a Viewer sees only what a Viewer may.
+    await signUp(owner, 'Ada Lovelace', ownerEmail);
+    await textOf(owner.getByTestId('demo-banner')).toMatch('Exploring with sample data');
+    await textOf(owner.getByTestId('current-organization')).toMatch(/demo/i);
+    await visible(sidebar(owner).getByRole('link', { name: 'Audit Log' }));
+    await absent(sidebar(owner).getByRole('link', { name: 'Team' }));
+    await shot(owner, '02-demo-workspace');
+
+    // "Switch to your workspace" opens the user's own organization, where they are Owner.
+    await owner.getByRole('button', { name: 'Switch to your workspace' }).click();
+    await owner.waitForURL(/\/o\/(?!demo)[^/]+\/team$/);
+    const ownSlug = new URL(owner.url()).pathname.split('/')[2]!;
+    await absent(owner.getByTestId('demo-banner'));
+    for (const entry of ['Team', 'Audit Log', 'Settings']) {
+      await visible(sidebar(owner).getByRole('link', { name: entry }));
+    }
+    await textOf(owner.getByTestId(`member-${ownerEmail}`)).toMatch('Owner');
+    await shot(owner, '03-own-workspace-team');
+
+    // Invite a member as Org Admin: the row shows a Pending badge.
+    await owner.getByRole('button', { name: 'Invite Member' }).click();
+    await owner.getByRole('button', { name: 'Send Invite' }).click();
+    await visible(owner.getByText('Enter an email address.'));
+    await owner.getByLabel('Email address').fill(memberEmail);
+    await owner.getByLabel('Role').selectOption('org_admin');
+    await shot(owner, '04-invite-dialog');
+    await owner.getByRole('button', { name: 'Send Invite' }).click();
+    const invitationRow = owner.getByTestId(`invitation-${memberEmail}`);
+    await textOf(invitationRow).toMatch('Pending');
+    await textOf(invitationRow).toMatch('Org Admin');
+    await shot(owner, '05-invitation-pending');
+
+    // The invitee opens the link from the mail while signed out, creates an account and comes back:
+    // the invitation is accepted and they land in the organization as Org Admin.
+    const mail = stack.outbox.list().find((message) => message.to === memberEmail);
+    expect(mail, 'an invitation mail to the member').toBeDefined();
+    const link = mail!.links.find((href) => href.includes('/invitations/'));
+    expect(link, 'the mail links to the invitation page').toBeDefined();
+    const member = await newPage();
+    await member.goto(new URL(link!).pathname);
+    await visible(member.getByText('Org Admin'));
+    await visible(member.getByText(`Ada Lovelace`));
+    await shot(member, '06-invitation-signed-out');
+    await member.getByRole('link', { name: 'Create an account' }).click();
+    await signUp(member, 'Grace Hopper', memberEmail);
+    await member.waitForURL(new RegExp(`/o/${ownSlug}/`));
+    await textOf(member.getByTestId('current-organization')).not.toMatch(/demo/i);
+    for (const entry of ['Team', 'Audit Log', 'Settings']) {
+      await visible(sidebar(member).getByRole('link', { name: entry }));
+    }
+    await shot(member, '07-member-org-admin');
+
+    // The Owner changes the member's role to Viewer; the member's sidebar loses Team and Settings.
+    await owner.reload();
+    const memberRow = owner.getByTestId(`member-${memberEmail}`);
+    await memberRow.getByRole('button', { name: /Org Admin/ }).click();
+    await owner.getByRole('dialog').getByLabel('Role').selectOption('viewer');
+    await shot(owner, '08-change-role');
+    await owner.getByRole('button', { name: 'Change role' }).click();
+    await textOf(memberRow).toMatch('Viewer');
+    await member.reload();
+    await visible(sidebar(member).getByRole('link', { name: 'Audit Log' }));
+    await absent(sidebar(member).getByRole('link', { name: 'Team' }));
+    await absent(sidebar(member).getByRole('link', { name: 'Settings' }));
+    await visible(member.getByText('You do not have access to this page'));
+    await shot(member, '09-member-now-viewer');
+
+    // API key: create (the secret is shown once), see it listed, revoke it.
+    await sidebar(owner).getByRole('link', { name: 'Settings' }).click();
+    await owner.getByRole('link', { name: 'API Keys' }).click();
+    await owner.waitForURL('**/settings/api-keys');
+    await owner.getByRole('button', { name: 'Create API key' }).click();
+    await owner.getByLabel('Name').fill('CI pipeline');
+    await owner.getByRole('button', { name: 'Create key' }).click();
+    const secret = owner.getByTestId('api-key-secret');
+    await textOf(secret).toMatch(/sk_live_[0-9A-Za-z]{40}/);
+    await visible(owner.getByText('only once'));
+    await shot(owner, '10-api-key-secret');
+    await owner.getByRole('button', { name: 'Done' }).click();
+    const keyRow = owner.getByTestId('api-key-CI pipeline');
+    await textOf(keyRow).toMatch('sk_live_');
+    await textOf(keyRow).toMatch('Never');
+    await keyRow.getByRole('button', { name: 'Revoke' }).click();
+    await owner.getByRole('button', { name: 'Revoke key' }).click();
+    await visible(owner.getByText('API key "CI pipeline" was revoked.'));
+    await absent(keyRow);
+
+    // Every action is in the audit log, newest first, with the actor; filters narrow it down.
+    await sidebar(owner).getByRole('link', { name: 'Audit Log' }).click();
+    const audit = owner.getByTestId('audit-table');
+    await textOf(audit).toMatch(`Invited ${memberEmail} as Org Admin`);
+    await textOf(audit).toMatch('accepted the invitation and joined as Org Admin');
+    await textOf(audit).toMatch('changed from Org Admin to Viewer');
+    await textOf(audit).toMatch('API key "CI pipeline"');
+    await textOf(audit).toMatch('revoked');
+    await textOf(owner.getByTestId('chain-status')).toMatch('Chain verified');
+    await shot(owner, '11-audit-log');
+    await owner.getByLabel('Resource type').selectOption('api_key');
+    await countOf(audit.locator('tbody tr')).toBe(2);
+    await owner.getByLabel('Operation').selectOption('revoked');
+    await countOf(audit.locator('tbody tr')).toBe(1);
+    await audit.locator('tbody tr').first().click();
+    await visible(owner.getByTestId('audit-details'));
+    await shot(owner, '12-audit-log-filtered');
+  }, 300_000);
+
+  it('dark theme from the profile, and a phone-sized screen with the menu', async () => {
+    const page = await newPage();
+    await page.goto('/sign-up');
+    await signUp(page, 'Katherine Johnson', `katherine-${Date.now().toString(36)}@example.com`);
+    await visible(page.getByTestId('demo-banner'));
+    await page.getByRole('button', { name: 'Switch to your workspace' }).click();
+    await page.waitForURL('**/team');
+
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Profile' }).click();
+    await page.waitForURL('**/profile');
+    await shot(page, '13-profile-light');
+    await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Dark' }).click();
+    await attributeOf(page.locator('html'), 'data-theme').toBe('dark');
+    // The choice is the user's setting, so it survives a reload.
+    await page.reload();
+    await attributeOf(
+      page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Dark' }),
+      'aria-pressed',
+    ).toBe('true');
+    await attributeOf(page.locator('html'), 'data-theme').toBe('dark');
+    await shot(page, '14-profile-dark');
+    await page.getByRole('link', { name: 'Team' }).click();
+    await visible(page.getByTestId('members-table'));
+    await shot(page, '15-team-dark');
+
+    // Phone: the sidebar is hidden behind the menu button.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visible(page.getByRole('button', { name: 'Open menu' }));
+    await shot(page, '16-phone-team-dark');
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await expect
+      .poll(() => inViewport(page, sidebar(page).getByRole('link', { name: 'Audit Log' })), WAIT)
+      .toBe(true);
+    await shot(page, '17-phone-menu-open');
+    await sidebar(page).getByRole('link', { name: 'Audit Log' }).click();
+    await page.waitForURL('**/audit-log');
+    await expect
+      .poll(() => inViewport(page, sidebar(page).getByRole('link', { name: 'Audit Log' })), WAIT)
+      .toBe(false);
+    await shot(page, '18-phone-audit-log');
+
+    // Back to light.
+    await page.goto(page.url().replace(/audit-log$/, 'profile'));
+    await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Light' }).click();
+    await attributeOf(page.locator('html'), 'data-theme').toBe('light');
+    await shot(page, '19-phone-profile-light');
+  }, 240_000);
+});
