@@ -55,6 +55,11 @@ export const variables = {
     default: '4000',
     description: 'Dashboard backend and public `/v1` API port.',
   },
+  SENDOPS_API_URL: {
+    schema: url(['http:', 'https:']).optional(),
+    description:
+      'Where the dashboard (apps/web) sends `/api/*` when it runs on its own (`next dev`, or a separate web container). Unset: `http://127.0.0.1:4000`. `sendops start` passes its own API address.',
+  },
   SENDOPS_INGEST_PORT: {
     schema: port,
     default: '4100',
