@@ -1,5 +1,8 @@
+import { deleteOrganizationData } from '@sendops/analytics';
+import { createApiService } from '@sendops/api';
 import type { SendOpsConfig } from '@sendops/config';
 import { createIngestService, postgresControlPlane } from '@sendops/ingest';
+import { createMailTransport } from '@sendops/mail';
 import { createDemoStream } from '@sendops/simulator';
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
@@ -52,6 +55,32 @@ export async function runStart(config: SendOpsConfig, options: StartOptions, log
     stops.push(() => ingest.stop());
     const ingestUrl = `${ingestBase}/ingest/eventbridge`;
 
+    const api = await createApiService({
+      config,
+      db: controlPlane.db,
+      logger: logger.child({ service: 'api' }),
+      mail: createMailTransport(config.mail, logger.child({ service: 'mail' })),
+      deleteOrganizationEvents: (organizationId) => deleteOrganizationData(store, organizationId),
+    });
+    const apiBase = await api.listen(config.ports.api, config.bindHost);
+    stops.push(() => api.stop());
+    const health = [`${ingestBase}/healthz`, `${apiBase}/healthz`];
+
+    let webUrl: string | undefined;
+    if (options.web) {
+      // Imported lazily: `--no-web` runs (and the operator commands) never load Next.js.
+      const { startWeb } = await import('@sendops/web');
+      const web = await startWeb({
+        port: config.ports.web,
+        host: config.bindHost,
+        apiUrl: apiBase,
+        log: (message) => logger.info({ service: 'web' }, message),
+      });
+      stops.push(() => web.stop());
+      webUrl = web.url;
+      health.push(`${web.url}/sign-in`);
+    }
+
     writeRuntimeState(config.dataDir, {
       pid: process.pid,
       startedAt: new Date().toISOString(),
@@ -63,17 +92,14 @@ export async function runStart(config: SendOpsConfig, options: StartOptions, log
 
     const lines = [
       `SendOps is running (data directory ${config.dataDir})`,
+      `  dashboard   ${webUrl ?? 'not started (--no-web)'}`,
+      `  api         ${apiBase}/api  (public API ${apiBase}/v1)`,
       `  ingest      ${ingestUrl}`,
       `  health      ${ingestBase}/healthz  ${ingestBase}/readyz`,
       `  metrics     ${ingestBase}/metrics`,
       `  postgres    ${controlPlane.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} (${redact(controlPlane.url)})`,
       `  clickhouse  ${store.kind === 'embedded' ? `embedded chDB (${config.dataDir}/clickhouse)` : 'CLICKHOUSE_URL'}`,
     ];
-    if (options.web)
-      lines.push(
-        '  dashboard   not included in this build yet (API and dashboard arrive with the accounts work)',
-      );
-
     if (options.demo) {
       const demo = await ensureDemoWorkspace(controlPlane.db);
       const stream = createDemoStream({
@@ -89,7 +115,7 @@ export async function runStart(config: SendOpsConfig, options: StartOptions, log
     }
     process.stdout.write(`${lines.join('\n')}\n`);
 
-    await waitForHealthy([`${ingestBase}/healthz`]);
+    await waitForHealthy(health);
     process.stdout.write('ready\n');
 
     await new Promise<void>((resolve) => {
