@@ -121,8 +121,9 @@ describe('organizations', () => {
       confirmName: name,
     });
     failEventsDeletion = false;
-    expect(unavailable.statusCode).toBe(500);
-    expect(unavailable.json().error.message).toBe('internal error');
+    expect(unavailable.statusCode).toBe(503);
+    expect(unavailable.json().error.code).toBe('unavailable');
+    expect(unavailable.body).not.toContain('ClickHouse');
     expect((await call(h.app, org.owner, 'GET', `/api/orgs/${org.slug}`)).statusCode).toBe(200);
 
     const deleted = await call(h.app, org.owner, 'DELETE', `/api/orgs/${org.slug}`, { confirmName: name });

@@ -6,9 +6,10 @@ import {
   organizationView,
   updateOrganization,
 } from '@sendops/auth';
-import { SESSION_TIMEOUTS } from '@sendops/db';
+import { isDomainError, SESSION_TIMEOUTS } from '@sendops/db';
 import { Type } from '@sinclair/typebox';
 import { organizationOf, sessionOf } from '../http/api-app.ts';
+import { ApiHttpError } from '../http/api-http-error.ts';
 import { clearSessionCookies } from '../http/cookies.ts';
 import type { RouteModule } from './route-module.ts';
 
@@ -82,12 +83,23 @@ export const orgRoutes: RouteModule = (app, deps) => {
       schema: { params: Slug, body: Type.Object({ confirmName: Type.String({ maxLength: 200 }) }) },
     },
     async (request, reply) => {
-      await deleteOrganization(
-        deps.db,
-        organizationOf(request).context,
-        request.body,
-        deps.deleteOrganizationEvents,
-      );
+      try {
+        await deleteOrganization(
+          deps.db,
+          organizationOf(request).context,
+          request.body,
+          deps.deleteOrganizationEvents,
+        );
+      } catch (error) {
+        if (isDomainError(error)) throw error;
+        // Typically ClickHouse refusing the events deletion: the transaction rolled back, nothing is gone.
+        request.log.error({ err: error }, 'organization deletion failed');
+        throw new ApiHttpError(
+          503,
+          'unavailable',
+          'the organization could not be deleted now, nothing was removed; retry',
+        );
+      }
       // Deletion revokes every member's sessions, the caller's included (team/account-settings).
       clearSessionCookies(reply, secure);
       return reply.code(204).send();
