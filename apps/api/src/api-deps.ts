@@ -1,6 +1,6 @@
-import type { DeleteOrganizationEvents } from '@sendops/auth';
+import type { DeleteOrganizationEvents, OAuthEndpoints } from '@sendops/auth';
 import type { SendOpsConfig } from '@sendops/config';
-import type { Database } from '@sendops/db';
+import type { Database, OAuthProvider } from '@sendops/db';
 import type { MailTransport } from '@sendops/mail';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -16,4 +16,6 @@ export interface ApiAppDeps {
   deleteOrganizationEvents?: DeleteOrganizationEvents;
   /** Overrides of the default limits (tests lower them). */
   rateLimits?: Partial<RateLimitSettings>;
+  /** Where GitHub's and Google's OAuth endpoints are (tests point them at a local fake provider). */
+  oauthEndpoints?: Partial<Record<OAuthProvider, OAuthEndpoints>>;
 }

@@ -1,4 +1,5 @@
 import {
+  assertMfaCompliance,
   authenticateApiKey,
   csrfTokenMatches,
   hasPermission,
@@ -109,6 +110,8 @@ export function registerAccessHook(app: FastifyInstance, deps: ApiAppDeps): void
       }
       if (found.kind === 'not_found') throw new DomainError('not_found', 'organization not found');
       await perOrganization(request, found.organization.id);
+      // After the grace period, a member without MFA of an organization enforcing it: 403 mfa_required.
+      await assertMfaCompliance(deps.db, found.organization, resolved.user.id);
       if (isPermission(access) && !hasPermission(found.role, access)) {
         throw new DomainError('forbidden', `your role (${found.role}) lacks the permission ${access}`);
       }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,7 +46,15 @@ describe('resolveSecretKey', () => {
     );
   });
 
-  it('outside production creates one key in the data directory and keeps using it', () => {
+  it('in tests keeps one random key per process and writes nothing', () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'sendops-key-')), 'unused');
+    const first = resolveSecretKey({ secretKey: undefined, env: 'test', dataDir });
+    expect(first).toHaveLength(32);
+    expect(resolveSecretKey({ secretKey: undefined, env: 'test', dataDir })).toBe(first);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('in development creates one key in the data directory and keeps using it', () => {
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'sendops-key-')), 'nested');
     const first = resolveSecretKey({ secretKey: undefined, env: 'development', dataDir });
     const second = resolveSecretKey({ secretKey: undefined, env: 'development', dataDir });

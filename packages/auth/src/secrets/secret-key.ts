@@ -12,10 +12,13 @@ export interface SecretKeySource {
   dataDir: string;
 }
 
+let testKey: Buffer | undefined;
+
 /**
  * The key that encrypts secrets at rest. Production must configure it (a generated key would silently
- * differ between replicas and be lost with the container); elsewhere a random key is created once in
- * `<data-dir>/secret.key` so a restart keeps every enrolled authenticator working.
+ * differ between replicas and be lost with the container). Development creates a random key once in
+ * `<data-dir>/secret.key`, so a restart keeps every enrolled authenticator working. Tests get one random
+ * key per process and write nothing.
  */
 export function resolveSecretKey(source: SecretKeySource): Buffer {
   if (source.secretKey !== undefined) return decodeSecretKey(source.secretKey);
@@ -23,6 +26,10 @@ export function resolveSecretKey(source: SecretKeySource): Buffer {
     throw new Error(
       'SENDOPS_SECRET_KEY is required in production (generate one with `openssl rand -hex 32`)',
     );
+  }
+  if (source.env === 'test') {
+    testKey ??= randomBytes(SECRET_KEY_BYTES);
+    return testKey;
   }
   const file = path.join(source.dataDir, SECRET_KEY_FILE);
   try {

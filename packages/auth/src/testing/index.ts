@@ -4,3 +4,4 @@ export {
   startFakeOAuthProvider,
 } from './fake-oauth-provider.ts';
 export { SoftwareAuthenticator } from './software-authenticator.ts';
+export { totpCodeAt } from './totp-code.ts';
