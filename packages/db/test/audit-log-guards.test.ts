@@ -137,3 +137,63 @@ describe('audit_log guards', () => {
     expect(left).toEqual([]);
   });
 });
+
+describe('audit_log guards for a non-superuser owner (managed Postgres)', () => {
+  // In production the application's role usually owns its tables without being a superuser: then the
+  // revoked privileges are what refuse changes, and the prune function must still work.
+  let own: TestDatabase;
+  const role = `sendops_app_${randomBytes(4).toString('hex')}`;
+  beforeAll(async () => {
+    own = await createTestDatabase();
+    await sql`create role ${sql.id(role)} nologin`.execute(own.db);
+    await sql`grant select, insert on organizations to ${sql.id(role)}`.execute(own.db);
+    for (const table of ['audit_log', 'audit_log_anchors']) {
+      await sql`alter table ${sql.table(table)} owner to ${sql.id(role)}`.execute(own.db);
+    }
+    await sql`alter function audit_log_prune_expired(uuid) owner to ${sql.id(role)}`.execute(own.db);
+  });
+  afterAll(async () => {
+    await own?.destroy();
+    const maintenance = await createTestDatabase({ empty: true });
+    await sql`drop role if exists ${sql.id(role)}`.execute(maintenance.db);
+    await maintenance.destroy();
+  });
+
+  it('refuse UPDATE, DELETE and TRUNCATE by privilege, and prune through the function all the same', async () => {
+    const { organization } = await createOrganization(own.db, { name: 'Managed' });
+    await own.db.transaction().execute(async (trx) => {
+      await sql`set local role ${sql.id(role)}`.execute(trx);
+      for (const [sequence, days] of [
+        [1, 30],
+        [2, 0],
+      ]) {
+        await sql`
+          insert into audit_log (organization_id, sequence, occurred_at, resource_type, operation, summary, prev_hash, hash)
+          values (${organization.id}, ${sequence}, now() - make_interval(days => ${days}), 'settings', 'updated', 'x', ${hex()}, ${hex()})
+        `.execute(trx);
+      }
+    });
+    const asOwner = (statement: ReturnType<typeof sql>) =>
+      own.db.transaction().execute(async (trx) => {
+        await sql`set local role ${sql.id(role)}`.execute(trx);
+        return statement.execute(trx);
+      });
+    for (const statement of [
+      sql`update audit_log set summary = 'y'`,
+      sql`delete from audit_log`,
+      sql`truncate audit_log`,
+      sql`insert into audit_log_anchors (organization_id, sequence, hash) values (${organization.id}, 1, 'x')`,
+    ]) {
+      await expect(asOwner(statement)).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringContaining('permission denied'),
+      });
+    }
+    const pruned = await asOwner(
+      sql<{ removed: string }>`select audit_log_prune_expired(${organization.id}) as removed`,
+    );
+    expect((pruned.rows[0] as { removed: string }).removed).toBe('1');
+    // The function's own grant did not outlive it.
+    await expect(asOwner(sql`delete from audit_log`)).rejects.toMatchObject({ code: '42501' });
+  });
+});
