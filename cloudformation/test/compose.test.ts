@@ -90,7 +90,7 @@ describe('docker-compose.yml and infra/ use only documented configuration', () =
   });
 
   it('sets only documented SENDOPS_*, DATABASE_*, CLICKHOUSE_* variables in the app services', () => {
-    expect(appServices.map(([name]) => name).sort()).toEqual(['ingest', 'migrate']);
+    expect(appServices.map(([name]) => name).sort()).toEqual(['api', 'ingest', 'migrate', 'web']);
     const used = new Set([
       ...envNames(compose['x-sendops-env']),
       ...appServices.flatMap(([, s]) => envNames(s.environment)),
@@ -136,6 +136,8 @@ describe('docker-compose.yml', () => {
     expect(commands).toEqual({
       migrate: 'migrate',
       ingest: 'serve ingest',
+      api: 'serve api',
+      web: 'serve web',
     });
     expect(read('Dockerfile')).toMatch(/^ENTRYPOINT \["node", "apps\/launcher\/bin\/sendops\.mjs"\]$/m);
     expect(services.migrate!.restart).toBe('no');
@@ -149,12 +151,16 @@ describe('docker-compose.yml', () => {
     expect(services.migrate!.depends_on).not.toHaveProperty('migrate');
   });
 
-  it('publishes 4100 and probes the port the ingest listens on', () => {
+  it('publishes the three ports and probes the port each app listens on', () => {
     const published = appServices.flatMap(([, s]) => (s.ports ?? []) as string[]).sort();
-    expect(published).toEqual(['4100:4100']);
+    expect(published).toEqual(['3000:3000', '4000:4000', '4100:4100']);
     const probes: Record<string, string> = {
       ingest: `http://127.0.0.1:${env.SENDOPS_INGEST_PORT}/readyz`,
+      api: `http://127.0.0.1:${env.SENDOPS_API_PORT}/readyz`,
+      web: `http://127.0.0.1:${env.SENDOPS_WEB_PORT}/sign-in`,
     };
+    // The dashboard reaches the api service by its compose name and port.
+    expect(new URL(env.SENDOPS_API_URL!).host).toBe(`api:${env.SENDOPS_API_PORT}`);
     for (const [name, url] of Object.entries(probes)) {
       const test = ((services[name]!.healthcheck as Obj).test as string[]).join(' ');
       expect(test, name).toContain(url);

@@ -13,6 +13,8 @@ export interface SendOpsConfig {
   publicIngestUrl: string;
   /** Dashboard base URL without a trailing slash. */
   publicUrl: string;
+  /** Where a dashboard running on its own reaches apps/api (`serve web`). */
+  apiUrl: string;
   mail: { smtpUrl: string | undefined; from: string };
   /** SENDOPS_SECRET_KEY as given (hex or base64); `@sendops/auth` resolves the development fallback. */
   secretKey: string | undefined;
@@ -84,6 +86,7 @@ export function loadConfig(
       v.SENDOPS_PUBLIC_INGEST_URL ??
       `http://${displayHost(v.SENDOPS_BIND_HOST)}:${v.SENDOPS_INGEST_PORT}/ingest/eventbridge`,
     publicUrl: v.SENDOPS_PUBLIC_URL.replace(/\/+$/, ''),
+    apiUrl: (v.SENDOPS_API_URL ?? `http://127.0.0.1:${v.SENDOPS_API_PORT}`).replace(/\/+$/, ''),
     mail: { smtpUrl: v.SENDOPS_SMTP_URL, from: v.SENDOPS_MAIL_FROM },
     secretKey: v.SENDOPS_SECRET_KEY,
     oauth: {

@@ -58,7 +58,7 @@ export const variables = {
   SENDOPS_API_URL: {
     schema: url(['http:', 'https:']).optional(),
     description:
-      'Where the dashboard (apps/web) sends `/api/*` when it runs on its own (`next dev`, or a separate web container). Unset: `http://127.0.0.1:4000`. `sendops start` passes its own API address.',
+      'Where the dashboard (apps/web) sends `/api/*` when it runs on its own (`serve web`, `next dev`, a separate web container). Unset: `http://127.0.0.1:<SENDOPS_API_PORT>`. `sendops start` passes its own API address.',
   },
   SENDOPS_INGEST_PORT: {
     schema: port,

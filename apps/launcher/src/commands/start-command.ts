@@ -1,11 +1,9 @@
-import { deleteOrganizationData } from '@sendops/analytics';
-import { createApiService } from '@sendops/api';
 import type { SendOpsConfig } from '@sendops/config';
 import { createIngestService, postgresControlPlane } from '@sendops/ingest';
-import { createMailTransport } from '@sendops/mail';
 import { createDemoStream } from '@sendops/simulator';
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
+import { launchApiService } from '../api-service.ts';
 import { UsageError } from '../cli-output.ts';
 import { ensureDemoWorkspace } from '../demo-workspace.ts';
 import { clearRuntimeState, readRunningState, writeRuntimeState } from '../runtime-state.ts';
@@ -55,13 +53,7 @@ export async function runStart(config: SendOpsConfig, options: StartOptions, log
     stops.push(() => ingest.stop());
     const ingestUrl = `${ingestBase}/ingest/eventbridge`;
 
-    const api = await createApiService({
-      config,
-      db: controlPlane.db,
-      logger: logger.child({ service: 'api' }),
-      mail: createMailTransport(config.mail, logger.child({ service: 'mail' })),
-      deleteOrganizationEvents: (organizationId) => deleteOrganizationData(store, organizationId),
-    });
+    const api = await launchApiService(config, controlPlane.db, store, logger);
     const apiBase = await api.listen(config.ports.api, config.bindHost);
     stops.push(() => api.stop());
     const health = [`${ingestBase}/healthz`, `${apiBase}/healthz`];
