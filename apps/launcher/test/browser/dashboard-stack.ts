@@ -1,5 +1,5 @@
-// The dashboard with everything behind it, composed the way `sendops start` will: embedded Postgres,
-// migrations, the demo workspace, apps/api and apps/web. Used by the browser tests and by
+// The dashboard with everything behind it, composed like `sendops start` but with `next dev` available: embedded Postgres,
+// migrations, the demo workspace, apps/api and apps/web. Used by
 // `npx tsx apps/launcher/test/browser/dev-dashboard.ts` during development.
 import { createApiService } from '@sendops/api';
 import { loadConfig } from '@sendops/config';

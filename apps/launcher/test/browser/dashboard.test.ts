@@ -1,4 +1,4 @@
-// The dashboard driven in Debian's Chromium against the real API and Postgres: sign-up, the demo
+// The dashboard driven in Debian's Chromium against a real `sendops start`: sign-up, the demo
 // workspace, the own workspace, inviting and accepting a member, a role change the sidebar follows, an
 // API key created and revoked, each action in the audit log; then light/dark themes and a phone.
 // Screenshots land in screenshots/ (gitignored) for a person to look at.
@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { findFreePort } from '@sendops/db';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DashboardStack, startDashboardStack } from './dashboard-stack.ts';
+import { type RunningCli, startCli } from '../cli-process.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
@@ -30,15 +31,28 @@ async function inViewport(page: Page, locator: Locator): Promise<boolean> {
 
 describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
   let dataDir: string;
-  let stack: DashboardStack;
+  let sendops: RunningCli;
+  let webUrl: string;
+  let apiUrl: string;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-'));
-    // Production build (built once, reused while the sources do not change), like `sendops start`.
-    stack = await startDashboardStack({ dataDir, log: () => {} });
+    const webPort = await findFreePort();
+    // The real `sendops start`: it builds the dashboard first when the build is missing or stale.
+    sendops = startCli(['start', '--demo-rate', '1'], {
+      SENDOPS_DATA_DIR: dataDir,
+      SENDOPS_WEB_PORT: String(webPort),
+      SENDOPS_API_PORT: String(await findFreePort()),
+      SENDOPS_INGEST_PORT: String(await findFreePort()),
+      SENDOPS_EMBEDDED_PG_PORT: String(await findFreePort()),
+      SENDOPS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
+    });
+    webUrl = (await sendops.waitFor(/dashboard\s+(http\S+)/, 600_000))[1]!;
+    apiUrl = (await sendops.waitFor(/api\s+(http\S+)\/api/, 600_000))[1]!;
+    await sendops.waitFor(/^ready$/m, 600_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -53,13 +67,13 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    await stack?.stop();
+    await sendops?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }, 120_000);
 
   async function newPage(options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
     const context = await browser.newContext({
-      baseURL: stack.webUrl,
+      baseURL: webUrl,
       viewport: { width: options.width ?? 1280, height: options.height ?? 820 },
       colorScheme: options.colorScheme ?? 'light',
       timezoneId: 'Europe/Paris',
@@ -134,7 +148,10 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
 
     // The invitee opens the link from the mail while signed out, creates an account and comes back:
     // the invitation is accepted and they land in the organization as Org Admin.
-    const mail = stack.outbox.list().find((message) => message.to === memberEmail);
+    const outbox = (await (await fetch(`${apiUrl}/api/dev/outbox`)).json()) as {
+      items: { to: string; links: string[] }[];
+    };
+    const mail = outbox.items.find((message) => message.to === memberEmail);
     expect(mail, 'an invitation mail to the member').toBeDefined();
     const link = mail!.links.find((href) => href.includes('/invitations/'));
     expect(link, 'the mail links to the invitation page').toBeDefined();

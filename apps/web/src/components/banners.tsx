@@ -107,8 +107,8 @@ function InvitationBanner({ invitation }: { invitation: MyInvitation }) {
   return (
     <div className="banner banner-invite" data-testid="invitation-banner">
       <span className="banner-text">
-        {invitation.invitedBy.name} invited you to join <strong>{invitation.organizationName}</strong> as{' '}
-        <strong>{roleLabel(invitation.role)}</strong>.{' '}
+        {invitation.invitedBy ? `${invitation.invitedBy.name} invited you` : 'You are invited'} to join{' '}
+        <strong>{invitation.organizationName}</strong> as <strong>{roleLabel(invitation.role)}</strong>.{' '}
         <span className="muted">Expires {formatExpiry(invitation.expiresAt)}.</span>
         {error && <span className="field-error"> {error}</span>}
       </span>

@@ -41,6 +41,20 @@ export function ErrorState({
   title?: string;
 }) {
   const status = error instanceof ApiError ? error.status : 0;
+  if (error instanceof ApiError && error.code === 'mfa_required') {
+    // The organization enforces MFA and the grace period is over (spec: account-settings, Security).
+    return (
+      <div className="card" data-testid="error-state">
+        <div className="card-body stack" style={{ alignItems: 'flex-start' }}>
+          <h2>Multi-factor authentication required</h2>
+          <p className="muted">{error.message}</p>
+          <a className="btn btn-primary" href="/profile#mfa">
+            Set up MFA
+          </a>
+        </div>
+      </div>
+    );
+  }
   const heading =
     title ??
     (status === 404

@@ -53,7 +53,8 @@ export function InvitationsSection() {
                   <td>
                     <div className="person-name">{invitation.organizationName}</div>
                     <div className="person-email">
-                      {roleLabel(invitation.role)} · invited by {invitation.invitedBy.name} · expires{' '}
+                      {roleLabel(invitation.role)}
+                      {invitation.invitedBy && ` · invited by ${invitation.invitedBy.name}`} · expires{' '}
                       <span title={formatDateTime(invitation.expiresAt, timezone)}>
                         {formatExpiry(invitation.expiresAt)}
                       </span>

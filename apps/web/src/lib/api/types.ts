@@ -53,10 +53,10 @@ export interface Person {
 
 export interface MyInvitation {
   id: string;
-  token: string;
   organizationName: string;
   role: Role;
-  invitedBy: Person;
+  /** null when the inviter's account is gone. */
+  invitedBy: Person | null;
   expiresAt: string;
 }
 
@@ -184,6 +184,7 @@ export interface ApiKey {
   name: string;
   prefix: string;
   scopes: string[];
+  environment: 'live' | 'test';
   createdAt: string;
   lastUsedAt: string | null;
   createdBy: Person | string | null;

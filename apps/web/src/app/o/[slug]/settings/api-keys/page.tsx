@@ -99,7 +99,8 @@ function ApiKeys() {
                         <div className="faint mono small">{key.id}</div>
                       </td>
                       <td className="nowrap">
-                        <code>{key.prefix}…</code>
+                        <code>{key.prefix}…</code>{' '}
+                        {key.environment === 'test' && <span className="badge badge-warning">Test</span>}
                       </td>
                       <td className="hide-phone">
                         <span className="row" style={{ gap: 4 }}>
