@@ -4,6 +4,7 @@ import type { Database } from '@sendops/db';
 import type { MailTransport } from '@sendops/mail';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { type Sweep, startAuditRetentionSweep } from './audit-retention-sweep.ts';
 import { buildApiApp } from './build-api-app.ts';
 import type { ApiApp } from './http/api-app.ts';
 
@@ -32,16 +33,19 @@ export async function createApiService(options: ApiServiceOptions): Promise<ApiS
     mail: options.mail,
     deleteOrganizationEvents: options.deleteOrganizationEvents,
   });
+  let auditSweep: Sweep | undefined;
   return {
     app,
     async listen(port, host) {
       await app.listen({ port, host });
+      auditSweep ??= startAuditRetentionSweep(options.db, app.log);
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
     },
     async stop() {
       await app.close();
+      await auditSweep?.stop();
     },
   };
 }
