@@ -1,6 +1,7 @@
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { auditLogRoutes } from './audit-log-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { devOutboxRoutes } from './dev-outbox-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { meRoutes } from './me-routes.ts';
 import { mfaRoutes } from './mfa-routes.ts';
@@ -9,6 +10,11 @@ import { oauthRoutes } from './oauth-routes.ts';
 import { orgRoutes } from './org-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
 import type { RouteModule } from './route-module.ts';
+import { teamExpirySweeps } from './team-expiry-sweeps.ts';
+import { teamInvitationRoutes } from './team-invitation-routes.ts';
+import { teamInviteeRoutes } from './team-invitee-routes.ts';
+import { teamMemberRoutes } from './team-member-routes.ts';
+import { teamOwnershipTransferRoutes } from './team-ownership-transfer-routes.ts';
 import { v1AccountRoutes } from './v1-account-routes.ts';
 
 // Every route module of the API, registered in this order. Add yours with one line.
@@ -23,5 +29,11 @@ export const routeModules: RouteModule[] = [
   orgRoutes,
   apiKeyRoutes,
   auditLogRoutes,
+  teamMemberRoutes,
+  teamInvitationRoutes,
+  teamInviteeRoutes,
+  teamOwnershipTransferRoutes,
+  teamExpirySweeps,
+  devOutboxRoutes,
   v1AccountRoutes,
 ];
