@@ -52,6 +52,26 @@ export { type RulesBody, rulesBody } from './rules/rules-body.ts';
 export { rulesVersion } from './rules/rules-version.ts';
 export { parseProfileName, parseRuleSettings } from './rules/validate-rules.ts';
 export {
+  allowAddress,
+  type ExclusionView,
+  relistAddress,
+} from './services/exclusion-services.ts';
+export {
+  candidateSettings,
+  getUndeliverableRules,
+  type RulesView,
+  type SaveRulesInput,
+  saveUndeliverableRules,
+} from './services/rules-services.ts';
+export {
+  exportOrganizationUndeliverable,
+  type ListRequest,
+  listOrganizationUndeliverable,
+  organizationAddressHistory,
+  previewOrganizationRules,
+  type UndeliverableStores,
+} from './services/undeliverable-reads.ts';
+export {
   type Exclusion,
   endExclusion,
   findActiveExclusions,
