@@ -9,13 +9,15 @@ import {
   requestEmailChange,
   updateProfile,
 } from '@sendops/auth';
-import { OAUTH_PROVIDERS, THEMES, WEEK_STARTS } from '@sendops/db';
+import { DomainError, OAUTH_PROVIDERS, THEMES, WEEK_STARTS } from '@sendops/db';
 import { emailChangeVerificationMail } from '@sendops/mail';
 import { Type } from '@sinclair/typebox';
 import { sessionOf } from '../http/api-app.ts';
 import { ApiHttpError } from '../http/api-http-error.ts';
 import { createLimiter, DEFAULT_RATE_LIMITS } from '../http/rate-limits.ts';
 import type { RouteModule } from './route-module.ts';
+
+const PROFILE_FIELDS = new Set(['name', 'timezone', 'followBrowserTimezone', 'weekStart', 'theme']);
 
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -37,6 +39,15 @@ export const profileRoutes: RouteModule = (app, deps) => {
     '/api/me',
     {
       config,
+      // Fastify strips unknown properties silently; here one (say `email`) must not look accepted.
+      preValidation: async (request) => {
+        const body = request.body;
+        const unknown =
+          body && typeof body === 'object' ? Object.keys(body).filter((key) => !PROFILE_FIELDS.has(key)) : [];
+        if (unknown.length > 0) {
+          throw new DomainError('invalid', `body/${unknown[0]} cannot be changed here`);
+        }
+      },
       schema: {
         body: Type.Object(
           {
