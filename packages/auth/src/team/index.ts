@@ -1,3 +1,4 @@
+export { setOrganizationPlan } from '../billing/set-organization-plan.ts';
 export { acceptInvitation } from './accept-invitation.ts';
 export { acceptOwnershipTransfer } from './accept-ownership-transfer.ts';
 export { cancelOwnershipTransfer } from './cancel-ownership-transfer.ts';
