@@ -23,27 +23,40 @@ export default function SignInPage() {
 
 function SignIn() {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get('next'));
-  const [methods, setMethods] = useState<MfaMethod[] | null>(null);
+  const params = useSearchParams();
+  const next = safeNext(params.get('next'));
+  // After GitHub/Google sign-in the API redirects here with `mfa=<methods>` (second factor due) or `oauthError`.
+  const [methods, setMethods] = useState<MfaMethod[] | null>(() => mfaMethodsFrom(params.get('mfa')));
   const done = () => router.replace(next);
   if (methods) return <MfaStep methods={methods} onDone={done} onBack={() => setMethods(null)} />;
-  return <PasswordStep next={next} onSignedIn={done} onMfa={setMethods} />;
+  return (
+    <PasswordStep next={next} onSignedIn={done} onMfa={setMethods} initialError={params.get('oauthError')} />
+  );
+}
+
+function mfaMethodsFrom(value: string | null): MfaMethod[] | null {
+  const methods = (value ?? '')
+    .split(',')
+    .filter((m): m is MfaMethod => m === 'totp' || m === 'webauthn' || m === 'recovery_code');
+  return methods.length > 0 ? methods : null;
 }
 
 function PasswordStep({
   next,
   onSignedIn,
   onMfa,
+  initialError,
 }: {
   next: string;
   onSignedIn: () => void;
   onMfa: (methods: MfaMethod[]) => void;
+  initialError: string | null;
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const errors = { email: checkEmail(email), password: password ? null : 'Enter your password.' };
 
   async function onSubmit(event: FormEvent) {
