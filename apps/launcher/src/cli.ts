@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { UsageError } from './cli-output.ts';
 import { registerControlPlaneCommands } from './commands/control-plane-commands.ts';
 import { runMigrate } from './commands/migrate-command.ts';
+import { registerOrgPlanCommand } from './commands/org-plan-command.ts';
 import { runServe, SERVABLE } from './commands/serve-command.ts';
 import { registerSimulateCommand } from './commands/simulate-command.ts';
 import { registerStartCommand, runStart } from './commands/start-command.ts';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
     });
 
   registerControlPlaneCommands(program, configFor);
+  registerOrgPlanCommand(program, configFor);
   registerSimulateCommand(program, configFor);
   return program;
 }
