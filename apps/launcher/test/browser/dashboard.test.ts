@@ -2,6 +2,7 @@
 // workspace, the own workspace, inviting and accepting a member, a role change the sidebar follows, an
 // API key created and revoked, each action in the audit log; then light/dark themes and a phone.
 // Screenshots land in screenshots/ (gitignored) for a person to look at.
+import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,10 +24,26 @@ const textOf = (locator: Locator) =>
   expect.poll(async () => (await locator.allTextContents()).join(' '), WAIT);
 const attributeOf = (locator: Locator, name: string) => expect.poll(() => locator.getAttribute(name), WAIT);
 const countOf = (locator: Locator) => expect.poll(() => locator.count(), WAIT);
-async function inViewport(page: Page, locator: Locator): Promise<boolean> {
+/** Where the element is horizontally: wholly on screen, wholly off it, or (sliding) in between. */
+async function placement(page: Page, locator: Locator): Promise<'on' | 'off' | 'partly'> {
   const box = await locator.boundingBox();
-  const size = page.viewportSize();
-  return Boolean(box && size && box.x >= 0 && box.x + box.width <= size.width);
+  const width = page.viewportSize()?.width ?? 0;
+  if (!box || box.x + box.width <= 0 || box.x >= width) return 'off';
+  return box.x >= 0 && box.x + box.width <= width ? 'on' : 'partly';
+}
+
+/** RFC 6238 code (SHA-1, 6 digits, 30 s) for a base32 secret at the given time step, as an authenticator app computes it. */
+function totp(secretBase32: string, step: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of secretBase32.replace(/=+$/, '').toUpperCase())
+    bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((byte) => Number.parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const digest = createHmac('sha1', key).update(counter).digest();
+  const offset = digest[digest.length - 1]! & 0xf;
+  return String((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
@@ -84,8 +101,12 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     return page;
   }
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // Whole page, except while a dialog is open (a full-page capture would smear its fixed backdrop).
+  const shot = async (page: Page, name: string) =>
+    page.screenshot({
+      path: path.join(SCREENSHOTS, `${name}.png`),
+      fullPage: (await page.getByRole('dialog').count()) === 0,
+    });
 
   async function signUp(page: Page, name: string, email: string) {
     await page.getByLabel('Full name').fill(name);
@@ -223,6 +244,60 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     await shot(owner, '12-audit-log-filtered');
   }, 300_000);
 
+  it('MFA: authenticator app with recovery codes, then sign-in with a recovery code and with a code', async () => {
+    const page = await newPage();
+    const email = `mary-${Date.now().toString(36)}@example.com`;
+    await page.goto('/sign-up');
+    await signUp(page, 'Mary Jackson', email);
+    await visible(page.getByTestId('demo-banner'));
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Profile' }).click();
+    await page.waitForURL('**/profile');
+
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByRole('img', { name: /QR code/ }));
+    await dialog.getByRole('button', { name: 'Enter code manually' }).click();
+    const secret = (await dialog.locator('.secret-box code').textContent())!.trim();
+    await shot(page, '20-totp-setup');
+    await dialog.getByRole('button', { name: 'Verify' }).click();
+    await visible(dialog.getByText('Enter the 6-digit code from your authenticator app.'));
+    // Enrol with the current step; the sign-in below uses the next one (inside the accepted window, not a replay).
+    const step = Math.floor(Date.now() / 30_000);
+    await dialog.getByLabel('6-digit code').fill(totp(secret, step));
+    await dialog.getByLabel('Name').fill('Work phone');
+    await dialog.getByRole('button', { name: 'Verify' }).click();
+    const codes = page.getByTestId('recovery-codes');
+    await visible(codes);
+    const recoveryCodes = (await codes.locator('span').allTextContents()).map((code) => code.trim());
+    expect(recoveryCodes).toHaveLength(10);
+    await shot(page, '21-recovery-codes');
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await textOf(page.locator('#mfa')).toMatch('Work phone');
+    await textOf(page.locator('#mfa')).toMatch('Enabled');
+
+    const signInWith = async (method: 'Recovery code' | 'Authenticator app', code: string) => {
+      await page.getByRole('button', { name: 'Account menu' }).click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.waitForURL('**/sign-in');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await visible(page.getByText("Verify it's you"));
+      await page
+        .getByRole('group', { name: 'Verification method' })
+        .getByRole('button', { name: method })
+        .click();
+      await page.getByLabel(method === 'Recovery code' ? 'Recovery code' : 'Authentication code').fill(code);
+      if (method === 'Recovery code') await shot(page, '22-mfa-sign-in-recovery-code');
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.waitForURL(/\/o\//);
+      await visible(sidebar(page));
+    };
+    await signInWith('Recovery code', recoveryCodes[0]!);
+    await signInWith('Authenticator app', totp(secret, step + 1));
+  }, 240_000);
+
   it('dark theme from the profile, and a phone-sized screen with the menu', async () => {
     const page = await newPage();
     await page.goto('/sign-up');
@@ -252,17 +327,16 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     // Phone: the sidebar is hidden behind the menu button.
     await page.setViewportSize({ width: 390, height: 844 });
     await visible(page.getByRole('button', { name: 'Open menu' }));
+    const auditLink = sidebar(page).getByRole('link', { name: 'Audit Log' });
+    await expect.poll(() => placement(page, auditLink), WAIT).toBe('off');
     await shot(page, '16-phone-team-dark');
     await page.getByRole('button', { name: 'Open menu' }).click();
-    await expect
-      .poll(() => inViewport(page, sidebar(page).getByRole('link', { name: 'Audit Log' })), WAIT)
-      .toBe(true);
+    await expect.poll(() => placement(page, auditLink), WAIT).toBe('on');
     await shot(page, '17-phone-menu-open');
-    await sidebar(page).getByRole('link', { name: 'Audit Log' }).click();
+    await auditLink.click();
     await page.waitForURL('**/audit-log');
-    await expect
-      .poll(() => inViewport(page, sidebar(page).getByRole('link', { name: 'Audit Log' })), WAIT)
-      .toBe(false);
+    await expect.poll(() => placement(page, auditLink), WAIT).toBe('off');
+    await textOf(page.getByTestId('audit-table')).toMatch('created');
     await shot(page, '18-phone-audit-log');
 
     // Back to light.
