@@ -17,6 +17,8 @@ export interface BulkOrganization {
   weight?: number;
   /** Default 400. */
   retentionDays?: number;
+  /** Distinct recipients. Default: the audience of the simulated tenant it borrows from. */
+  audienceSize?: number;
 }
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'us-west-2', 'ap-northeast-1', 'eu-central-1'];
@@ -45,6 +47,7 @@ export function bulkProfiles(organizations: readonly BulkOrganization[]): Organi
           100_000_000_000 + (hash32(salt, 1) % 899_999_999) * 1000 + (hash32(salt, 2) % 1000),
         ),
         region: REGIONS[hash32(salt, 3) % REGIONS.length] as string,
+        audienceSize: organization.audienceSize ?? base.audienceSize,
       },
       organizationId: organization.organizationId,
     });

@@ -1,0 +1,190 @@
+/**
+ * `npm run bench:undeliverable [-- events recipients runs]`: bulk-loads synthetic SES history (default
+ * 10M events to 200k distinct recipients, one organization) into a fresh embedded chDB, then times the
+ * Undeliverable list's first page, a second page (cursor) and the rules preview for each profile.
+ * Prints median / p95 against the issue's targets (≤ 300 ms median each). Results are not stored.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type AnalyticsStore, countEvents, createAnalyticsStore, migrateAnalytics } from '@sendops/analytics';
+import { bulkLoad } from '@sendops/simulator';
+import {
+  type Exclusion,
+  listUndeliverable,
+  PROFILE_SETTINGS,
+  PROFILES,
+  previewRules,
+  type RuleSettings,
+} from '../src/index.ts';
+
+const TARGET_MS = 300;
+const events = Number(process.argv[2] ?? 10_000_000);
+const recipients = Number(process.argv[3] ?? 200_000);
+const runs = Number(process.argv[4] ?? 15);
+const organizationId = randomUUID();
+const to = new Date(Date.UTC(2026, 10, 1));
+const from = new Date(to.getTime() - 90 * 86_400_000);
+const scope = { organizationId, now: to, retentionDays: 400 };
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sendops-undeliverable-bench-'));
+try {
+  const store = createAnalyticsStore({ database: 'bench', dataDir: dir });
+  await migrateAnalytics(store);
+  console.log(
+    `loading ${events.toLocaleString('en')} events to ${recipients.toLocaleString('en')} recipients...`,
+  );
+  let lastReport = 0;
+  const loaded = await bulkLoad({
+    store,
+    organizations: [
+      {
+        organizationId,
+        domains: ['bench.example', 'mail.bench.example'],
+        channelIdsByConfigSet: {
+          'sesmail-default': randomUUID(),
+          'sesmail-transactional': randomUUID(),
+          'sesmail-marketing': randomUUID(),
+        },
+        audienceSize: recipients,
+        // Longer than the loaded span, so ClickHouse's TTL (real clock) keeps every row.
+        retentionDays: 3650,
+      },
+    ],
+    events,
+    from,
+    to,
+    seed: 5,
+    raw: 'none',
+    onProgress: (p) => {
+      if (p.elapsedMs - lastReport > 10_000) {
+        lastReport = p.elapsedMs;
+        console.log(
+          `  ${p.rows.toLocaleString('en')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en')} rows/s`,
+        );
+      }
+    },
+  });
+  const stored = await countEvents(store, organizationId);
+  const distinct = await distinctRecipients(store);
+  console.log(
+    `loaded ${loaded.events.toLocaleString('en')} events (${stored.toLocaleString('en')} rows, ` +
+      `${distinct.toLocaleString('en')} distinct recipients) in ${(loaded.elapsedMs / 1000).toFixed(0)} s`,
+  );
+
+  // Realistic operator activity: some cleared addresses, taken from the Standard list.
+  const exclusions = await exclusionsFrom(store, PROFILE_SETTINGS.standard, 1000);
+  const results: { name: string; median: number; p95: number; note: string }[] = [];
+  for (const profile of PROFILES) {
+    const settings = PROFILE_SETTINGS[profile];
+    const first = await listUndeliverable(store, { ...scope, settings, exclusions, limit: 50 });
+    results.push(
+      await measure(`list page 1 (${profile})`, `${first.items.length} rows`, () =>
+        listUndeliverable(store, { ...scope, settings, exclusions, limit: 50 }),
+      ),
+    );
+    results.push(
+      await measure(`list page 2 (${profile})`, 'cursor', () =>
+        listUndeliverable(store, { ...scope, settings, exclusions, limit: 50, cursor: first.nextCursor }),
+      ),
+    );
+    const preview = await previewRules(store, {
+      ...scope,
+      current: PROFILE_SETTINGS.standard,
+      candidate: settings,
+      exclusions,
+    });
+    results.push(
+      await measure(
+        `preview standard → ${profile}`,
+        `${preview.currentSize} → ${preview.candidateSize} (+${preview.added} −${preview.removed})`,
+        () =>
+          previewRules(store, {
+            ...scope,
+            current: PROFILE_SETTINGS.standard,
+            candidate: settings,
+            exclusions,
+          }),
+      ),
+    );
+  }
+  results.push(
+    await measure('list search "gmail" (standard)', '', () =>
+      listUndeliverable(store, {
+        ...scope,
+        settings: PROFILE_SETTINGS.standard,
+        exclusions,
+        filters: { search: 'gmail', status: 'all' },
+        limit: 50,
+      }),
+    ),
+  );
+
+  console.log(`\n${runs} runs each, ${exclusions.length} exclusions, target median ≤ ${TARGET_MS} ms`);
+  console.log('query'.padEnd(34), 'median'.padStart(9), 'p95'.padStart(9), '  target  result');
+  for (const r of results) {
+    console.log(
+      r.name.padEnd(34),
+      `${r.median.toFixed(0)} ms`.padStart(9),
+      `${r.p95.toFixed(0)} ms`.padStart(9),
+      r.median <= TARGET_MS ? '  ok    ' : '  MISSED ',
+      r.note,
+    );
+  }
+  await store.client.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function measure(name: string, note: string, run: () => Promise<unknown>) {
+  await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const pick = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? 0;
+  return { name, median: pick(0.5), p95: pick(0.95), note };
+}
+
+async function distinctRecipients(store: AnalyticsStore): Promise<number> {
+  const result = await store.client.query({
+    query: `SELECT uniqExact(recipient) AS n FROM ${store.database}.ses_events WHERE organization_id = {o:UUID}`,
+    query_params: { o: organizationId },
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{ n: string }>();
+  return Number(row?.n ?? 0);
+}
+
+async function exclusionsFrom(
+  store: AnalyticsStore,
+  settings: RuleSettings,
+  count: number,
+): Promise<Exclusion[]> {
+  const page = await listUndeliverable(store, { ...scope, settings, exclusions: [], limit: 500 });
+  const picked: Exclusion[] = [];
+  let cursor = page.nextCursor;
+  let items = page.items;
+  while (picked.length < count && items.length > 0) {
+    for (const row of items) {
+      if (picked.length >= count) break;
+      picked.push({
+        id: randomUUID(),
+        address: row.address,
+        note: 'bench',
+        actorUserId: null,
+        actorName: null,
+        clearedAt: new Date(to.getTime() - 86_400_000),
+      });
+    }
+    if (!cursor) break;
+    const next = await listUndeliverable(store, { ...scope, settings, exclusions: [], limit: 500, cursor });
+    items = next.items;
+    cursor = next.nextCursor;
+  }
+  return picked;
+}
