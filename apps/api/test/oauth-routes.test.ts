@@ -58,7 +58,7 @@ async function oauthRoundTrip(
   options: { next?: string; client?: Client; tamperState?: boolean } = {},
 ): Promise<{ start: LightMyRequestResponse; callback: LightMyRequestResponse }> {
   const fake = provider === 'github' ? github : google;
-  const session = options.client
+  const session: Record<string, string> = options.client
     ? { sendops_session: options.client.session, sendops_csrf: options.client.csrf }
     : {};
   const start = await h.app.inject({

@@ -1,7 +1,11 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Timestamp } from './column-types.ts';
 
-export const MFA_CHALLENGE_PURPOSES = ['totp_setup', 'webauthn_registration', 'webauthn_authentication'] as const;
+export const MFA_CHALLENGE_PURPOSES = [
+  'totp_setup',
+  'webauthn_registration',
+  'webauthn_authentication',
+] as const;
 export type MfaChallengePurpose = (typeof MFA_CHALLENGE_PURPOSES)[number];
 
 /** MFA state between two requests; each row is consumed (deleted) by the request that completes it. */
