@@ -57,7 +57,10 @@ describe('the invitee flow, end to end', () => {
     expect(accepted.json()).toEqual({ organizationSlug: org.slug });
     const orgView = await call(h.app, invitee, 'GET', `/api/orgs/${org.slug}`);
     expect(orgView.json().role).toBe('developer');
-    expect((await call(h.app, invitee, 'GET', '/api/me')).json().invitations).toEqual([]);
+    const after = (await call(h.app, invitee, 'GET', '/api/me')).json();
+    expect(after.invitations).toEqual([]);
+    // The link came to that mailbox, so the address is verified (ownership transfers require it).
+    expect([me.user.emailVerified, after.user.emailVerified]).toEqual([false, true]);
 
     const team = (await call(h.app, org.owner, 'GET', `/api/orgs/${org.slug}/members`)).json();
     expect(team.members.map((m: { email: string; role: string }) => [m.email, m.role])).toContainEqual([

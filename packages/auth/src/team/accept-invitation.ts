@@ -36,6 +36,16 @@ export async function acceptInvitation(
       .set({ status: 'accepted', responded_at: now })
       .where('id', '=', invitation.id)
       .execute();
+    // The emailed link proves the invitee reads that mailbox: an account with that address counts as
+    // verified (an ownership transfer requires a verified email).
+    if ('token' in reference && invitation.email.toLowerCase() === invitee.email.toLowerCase()) {
+      await trx
+        .updateTable('users')
+        .set({ email_verified_at: now })
+        .where('id', '=', invitee.id)
+        .where('email_verified_at', 'is', null)
+        .execute();
+    }
     await appendAuditEntry(trx, {
       organizationId: organization.id,
       actor: { userId: invitee.id, name: invitee.name, email: invitee.email },

@@ -227,11 +227,18 @@ describe('answering', () => {
       role: 'customer_support',
     });
     const token = invitationToken((await mailSince(f.smtp, mailed, 1))[0] as never);
-    const invitee = await createUser(f.db, 'Jo Iner', { email: 'joiner@example.com' });
+    const invitee = await createUser(f.db, 'Jo Iner', { email: 'joiner@example.com', verified: false });
 
     expect(await acceptInvitation(f.at(DAY), invitee, { token })).toEqual({
       organizationSlug: organization.slug,
     });
+    // The link came through that mailbox: the address now counts as verified.
+    const verified = await f.db
+      .selectFrom('users')
+      .select('email_verified_at')
+      .where('id', '=', invitee.id)
+      .executeTakeFirstOrThrow();
+    expect(verified.email_verified_at).toEqual(new Date(f.t0.getTime() + DAY));
     expect((await contextFor(f.db, organization.slug, invitee)).role).toBe('customer_support');
     expect((await getInvitationByToken(f.db, token)).status).toBe('accepted');
     await expectCode(acceptInvitation(f.at(DAY), invitee, { token }), 'conflict');
@@ -268,10 +275,17 @@ describe('answering', () => {
     const stranger = await createUser(f.db, 'Stran Ger');
     await expectCode(acceptInvitation(f.at(), stranger, { id: first.id }), 'not_found');
     await expectCode(acceptInvitation(f.at(), stranger, { id: 'nope' }), 'not_found');
-    const invitee = await createUser(f.db, 'By Id', { email: 'By.Id@example.com' });
+    const invitee = await createUser(f.db, 'By Id', { email: 'By.Id@example.com', verified: false });
     expect(await acceptInvitation(f.at(), invitee, { id: first.id })).toEqual({
       organizationSlug: organization.slug,
     });
+    // The banner proves nothing about the mailbox.
+    const unverified = await f.db
+      .selectFrom('users')
+      .select('email_verified_at')
+      .where('id', '=', invitee.id)
+      .executeTakeFirstOrThrow();
+    expect(unverified.email_verified_at).toBeNull();
     expect((await contextFor(f.db, organization.slug, invitee)).role).toBe('financial');
 
     const second = await inviteMember(f.at(), context, { email: 'decliner@example.com', role: 'viewer' });
