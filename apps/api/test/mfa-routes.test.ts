@@ -1,6 +1,9 @@
 import { SoftwareAuthenticator, totpCodeAt } from '@sendops/auth/testing';
+import { loadConfig } from '@sendops/config';
 import { sql } from 'kysely';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApiApp } from '../src/build-api-app.ts';
 import {
   type Client,
   call,
@@ -96,6 +99,17 @@ describe('MFA routes reject callers without the right session', () => {
     expect((await call(h.app, pending, 'GET', '/api/me')).statusCode).toBe(401);
     const active = await call(h.app, client, 'POST', '/api/auth/mfa/totp', { code: '123456' });
     expect(active.statusCode).toBe(401);
+  });
+});
+
+describe('secret key', () => {
+  it('is required to start in production (TOTP secrets are encrypted with it)', async () => {
+    const attempt = buildApiApp({
+      config: loadConfig({}, { NODE_ENV: 'production' }),
+      db: h.test.db,
+      logger: pino({ level: 'silent' }),
+    });
+    await expect(attempt).rejects.toThrow(/SENDOPS_SECRET_KEY is required in production/);
   });
 });
 

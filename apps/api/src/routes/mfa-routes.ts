@@ -42,6 +42,8 @@ const addedJson = (added: AddedCredential) => ({
  * own second factor is theirs, and would otherwise land in every organization they belong to).
  */
 export const mfaRoutes: RouteModule = (app, deps) => {
+  // Resolved now, so a production API without SENDOPS_SECRET_KEY refuses to start instead of failing later.
+  mfaContextOf(deps);
   const config = { permission: 'authenticated' } as const;
   const userOf = (request: Parameters<typeof sessionOf>[0]) => sessionOf(request).user;
 
