@@ -120,7 +120,7 @@ export async function verifyWebAuthnAuthentication(input: {
         id: input.key.credentialId,
         publicKey: new Uint8Array(input.key.publicKey),
         counter: input.key.counter,
-        transports: input.key.transports as never,
+        transports: input.key.transports,
       },
       requireUserVerification: false,
     });
