@@ -10,7 +10,7 @@ import path from 'node:path';
 import { findFreePort } from '@sendops/db';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCli, startCli } from '../cli-process.ts';
+import { type RunningCli, runCli, startCli } from '../cli-process.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
@@ -49,6 +49,7 @@ function totp(secretBase32: string, step: number): string {
 describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
   let dataDir: string;
   let sendops: RunningCli;
+  let env: Record<string, string>;
   let webUrl: string;
   let apiUrl: string;
   let browser: Browser;
@@ -59,14 +60,15 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-'));
     const webPort = await findFreePort();
     // The real `sendops start`: it builds the dashboard first when the build is missing or stale.
-    sendops = startCli(['start', '--demo-rate', '1'], {
+    env = {
       SENDOPS_DATA_DIR: dataDir,
       SENDOPS_WEB_PORT: String(webPort),
       SENDOPS_API_PORT: String(await findFreePort()),
       SENDOPS_INGEST_PORT: String(await findFreePort()),
       SENDOPS_EMBEDDED_PG_PORT: String(await findFreePort()),
       SENDOPS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
-    });
+    };
+    sendops = startCli(['start', '--demo-rate', '1'], env);
     webUrl = (await sendops.waitFor(/dashboard\s+(http\S+)/, 600_000))[1]!;
     apiUrl = (await sendops.waitFor(/api\s+(http\S+)\/api/, 600_000))[1]!;
     await sendops.waitFor(/^ready$/m, 600_000);
@@ -142,6 +144,10 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     await visible(sidebar(owner).getByRole('link', { name: 'Audit Log' }));
     await absent(sidebar(owner).getByRole('link', { name: 'Team' }));
     await shot(owner, '02-demo-workspace');
+    // A demo member may leave it from Settings → Workspace (spec: account-settings).
+    await sidebar(owner).getByRole('link', { name: 'Settings' }).click();
+    await visible(owner.getByRole('button', { name: 'Leave Demo Workspace' }));
+    await shot(owner, '02b-demo-settings');
 
     // "Switch to your workspace" opens the user's own organization, where they are Owner.
     await owner.getByRole('button', { name: 'Switch to your workspace' }).click();
@@ -153,6 +159,9 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     }
     await textOf(owner.getByTestId(`member-${ownerEmail}`)).toMatch('Owner');
     await shot(owner, '03-own-workspace-team');
+
+    // New workspaces are on the single-seat Free plan; the operator moves this one to Team so it can invite.
+    expect(runCli(['org', 'plan', '--org', ownSlug, '--plan', 'team'], env).status).toBe(0);
 
     // Invite a member as Org Admin: the row shows a Pending badge.
     await owner.getByRole('button', { name: 'Invite Member' }).click();
@@ -221,9 +230,16 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     await textOf(keyRow).toMatch('sk_live_');
     await textOf(keyRow).toMatch('Never');
     await keyRow.getByRole('button', { name: 'Revoke' }).click();
+    await shot(owner, '10b-api-key-revoke-confirm');
     await owner.getByRole('button', { name: 'Revoke key' }).click();
     await visible(owner.getByText('API key "CI pipeline" was revoked.'));
     await absent(keyRow);
+
+    // Settings → Workspace: the Owner's danger zone.
+    await owner.getByRole('link', { name: 'Workspace' }).click();
+    await visible(owner.getByRole('button', { name: 'Transfer Ownership' }));
+    await visible(owner.getByRole('button', { name: 'Delete workspace' }));
+    await shot(owner, '10c-workspace-settings');
 
     // Every action is in the audit log, newest first, with the actor; filters narrow it down.
     await sidebar(owner).getByRole('link', { name: 'Audit Log' }).click();

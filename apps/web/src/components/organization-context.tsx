@@ -1,7 +1,9 @@
 'use client';
 
+import Link from 'next/link';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Membership } from '../lib/api/types.ts';
+import { landingPath } from '../lib/navigation.ts';
 import { ErrorState } from './ui.tsx';
 
 const OrganizationContext = createContext<Membership | null>(null);
@@ -33,14 +35,21 @@ export function RequirePermission({
   const allowed = (allowDemo && membership.isDemo) || anyOf.some((p) => membership.permissions.includes(p));
   if (!allowed) {
     return (
-      <ErrorState
-        title="You do not have access to this page"
-        error={
-          new Error(
-            'Your role in this organization does not include this page. Ask an Owner or Org Admin if you need it.',
-          )
-        }
-      />
+      <div className="stack">
+        <ErrorState
+          title="You do not have access to this page"
+          error={
+            new Error(
+              'Your role in this organization does not include this page. Ask an Owner or Org Admin if you need it.',
+            )
+          }
+        />
+        <div>
+          <Link className="btn" href={landingPath(membership)}>
+            Go to {membership.name}
+          </Link>
+        </div>
+      </div>
     );
   }
   return <>{children}</>;

@@ -56,7 +56,15 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+const LABELS: Record<string, string> = {
+  api_key: 'API key',
+  aws_connection: 'AWS connection',
+  ownership_transfer: 'Ownership transfer',
+  member_left: 'Member left',
+};
+
 function humanize(value: string): string {
+  if (LABELS[value]) return LABELS[value];
   const text = value.replace(/[_.]/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -221,7 +229,13 @@ function AuditLog() {
                       </td>
                       <td>
                         <div>{humanize(entry.resourceType)}</div>
-                        {entry.resourceId && <div className="faint mono small">{entry.resourceId}</div>}
+                        {entry.resourceId && (
+                          <div className="faint mono small" title={entry.resourceId}>
+                            {entry.resourceId.length > 12
+                              ? `${entry.resourceId.slice(0, 8)}…`
+                              : entry.resourceId}
+                          </div>
+                        )}
                       </td>
                       <td>
                         <span className="badge">{humanize(entry.operation)}</span>
