@@ -226,6 +226,24 @@ describe('sign-in challenge', () => {
     expect(credential?.lastUsedAt).toEqual(when);
   });
 
+  it('treats an app sealed under another secret key as not matching (recovery codes still work)', async () => {
+    const user = await newUser();
+    const { setup, recoveryCodes } = await enrolTotp(user);
+    const rotated = { ...ctx, secretKey: randomBytes(32) };
+    const error = await rejection(
+      signInWithTotp(rotated, await pendingSession(user), codeFor(setup.secret, at(30)), {}, at(30)),
+    );
+    expect(isDomainError(error, 'invalid')).toBe(true);
+    const issued = await signInWithRecoveryCode(
+      rotated,
+      await pendingSession(user),
+      recoveryCodes![0]!,
+      {},
+      at(30),
+    );
+    expect(issued.session.stage).toBe('active');
+  });
+
   it('refuses to promote a session that is already active', async () => {
     const user = await newUser();
     const { setup } = await enrolTotp(user);

@@ -21,6 +21,15 @@ import {
 // Same answer for every failure: nothing tells a guesser which part was wrong.
 const wrongCode = () => new DomainError('invalid', 'the code is not valid');
 
+/** Null when the secret was sealed with another SENDOPS_SECRET_KEY: that app no longer works, others may. */
+function openTotpSecret(ctx: MfaContext, userId: string, sealed: string): string | null {
+  try {
+    return openSecret(ctx.secretKey, sealed, totpSecretContext(userId));
+  } catch {
+    return null;
+  }
+}
+
 function assertPending(pending: Session): void {
   if (pending.stage !== 'mfa_pending')
     throw new DomainError('conflict', 'this session is not waiting for MFA');
@@ -42,11 +51,8 @@ export async function signInWithTotp(
     .where('type', '=', 'totp')
     .execute();
   for (const credential of credentials) {
-    const secret = openSecret(
-      ctx.secretKey,
-      credential.totp_secret_encrypted!,
-      totpSecretContext(pending.user_id),
-    );
+    const secret = openTotpSecret(ctx, pending.user_id, credential.totp_secret_encrypted!);
+    if (secret === null) continue;
     const lastCounter = credential.totp_last_counter === null ? null : Number(credential.totp_last_counter);
     const counter = verifyTotpCode({ secret, code, now, lastCounter });
     if (counter === null) continue;
