@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import next from 'next';
+import type { NextServerOptions, RequestHandler, UpgradeHandler } from 'next/dist/server/next.js';
 import { createApiProxy } from './api-proxy.ts';
 import { ensureProductionBuild } from './production-build.ts';
 
@@ -22,6 +23,17 @@ export interface RunningWeb {
   stop(): Promise<void>;
 }
 
+interface NextApp {
+  prepare(): Promise<void>;
+  getRequestHandler(): RequestHandler;
+  getUpgradeHandler(): UpgradeHandler;
+  close(): Promise<void>;
+}
+
+// `next` is CommonJS (`module.exports = createServer`): Node's ESM import yields that function, while
+// NodeNext type resolution (the launcher's tsconfig) sees the module namespace.
+const createNextApp = next as unknown as (options: NextServerOptions) => NextApp;
+
 export const webDir = path.resolve(import.meta.dirname, '..');
 
 export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
@@ -34,7 +46,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
   if (!dev) await ensureProductionBuild(webDir, log);
 
   const server = http.createServer();
-  const app = next({
+  const app = createNextApp({
     dev,
     dir: webDir,
     hostname: options.host,
