@@ -7,7 +7,10 @@ import { PERMISSION_GRANTS, permissionsOf } from '../src/index.ts';
 const contract = readFileSync(new URL('../../../docs/dashboard-api.md', import.meta.url), 'utf8');
 
 function contractGrants(): Map<string, Role[]> {
-  const section = contract.slice(contract.indexOf('| permission | granted to |'));
+  // The header row, whatever padding the formatter gives the table's columns.
+  const header = /^\|\s*permission\s*\|\s*granted to\s*\|$/m.exec(contract);
+  if (!header) throw new Error('docs/dashboard-api.md has no "permission | granted to" table');
+  const section = contract.slice(header.index);
   const grants = new Map<string, Role[]>();
   for (const line of section.split('\n').slice(2)) {
     if (!line.startsWith('|')) break;
