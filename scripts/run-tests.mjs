@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './ensure-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -36,6 +37,7 @@ if (extra.length === 0) {
     step('type-check', bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']) === 0 ? 0 : 1;
 }
 
+ensureChromium();
 const outDir = mkdtempSync(path.join(tmpdir(), 'sendops-vitest-'));
 const report = path.join(outDir, 'report.json');
 const status = step('tests (vitest)', bin('vitest'), [

@@ -2,11 +2,11 @@
 // workspace, the own workspace, inviting and accepting a member, a role change the sidebar follows, an
 // API key created and revoked, each action in the audit log; then light/dark themes and a phone.
 // Screenshots land in screenshots/ (gitignored) for a person to look at.
-import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { totpCodeAt } from '@sendops/auth/testing';
 import { findFreePort } from '@sendops/db';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,21 +32,12 @@ async function placement(page: Page, locator: Locator): Promise<'on' | 'off' | '
   return box.x >= 0 && box.x + box.width <= width ? 'on' : 'partly';
 }
 
-/** RFC 6238 code (SHA-1, 6 digits, 30 s) for a base32 secret at the given time step, as an authenticator app computes it. */
-function totp(secretBase32: string, step: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of secretBase32.replace(/=+$/, '').toUpperCase())
-    bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g)!.map((byte) => Number.parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const digest = createHmac('sha1', key).update(counter).digest();
-  const offset = digest[digest.length - 1]! & 0xf;
-  return String((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
+/** The code an authenticator app shows for `secret` during the 30-second time step `step`. */
+const totp = (secret: string, step: number) => totpCodeAt(secret, new Date(step * 30_000));
 
-describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
+// Not skipped when chromium is missing: `npm test` installs it (scripts/ensure-chromium.mjs) where it can,
+// and otherwise this suite fails saying so.
+describe('dashboard in a browser', () => {
   let dataDir: string;
   let sendops: RunningCli;
   let env: Record<string, string>;
@@ -56,6 +47,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
     await mkdir(SCREENSHOTS, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-'));
     const webPort = await findFreePort();
