@@ -151,6 +151,8 @@ export function printTable(runs: RunRecord[]): void {
     'p99 ms',
     'max RSS MB',
     'srv CPU',
+    'CPU us/ev',
+    'other CPU',
     'vs bare',
   ];
   const rows = runs.map((run) => {
@@ -173,6 +175,8 @@ export function printTable(runs: RunRecord[]): void {
       String(latency.p99),
       String(run.maxRssMb),
       `${run.serverCpuPercent}%`,
+      fmt(cpuMicrosPerEvent(run)),
+      `${run.otherCpuPercent}%`,
       ratio,
     ];
   });
@@ -182,6 +186,11 @@ export function printTable(runs: RunRecord[]): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
+}
+
+/** Server CPU time per answered event: unlike events/s, barely moved by other load on the machine. */
+export function cpuMicrosPerEvent(run: RunRecord): number {
+  return run.load.eventsPerSecond > 0 ? (run.serverCpuPercent / 100 / run.load.eventsPerSecond) * 1e6 : 0;
 }
 
 /** The fixed-rate run's figure judged against the target (see LoadResult.serverLatencyMs). */
@@ -199,8 +208,10 @@ export function printLegend(): void {
     '  answer delays the next send on that connection and that delay counts), minus the time the load',
     '  generator itself sent late while its connection was free. It runs on the same 2 cores as the',
     '  server; EventBridge would not be late. In Connection: close mode this includes the TCP handshake.',
-    'srv CPU: the server process, % of one core (chDB and fsync threads included); "other" CPU in the',
-    '  notes: everything else on the machine, i.e. noise from other users.',
+    'srv CPU: the server process, % of one core (all its threads: chDB inserts and merges, fsync).',
+    'CPU us/ev: server CPU time per answered event; little affected by other load, unlike events/s.',
+    'other CPU: everything on the machine but the server and the load generator (other users), % of',
+    '  one core. Above ~15% the run competed for the 2 cores and its rates and latencies are low.',
   ])
     console.log(`  ${line}`);
 }
