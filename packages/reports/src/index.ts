@@ -1,0 +1,1 @@
+export { previousPeriod, type ReportFilter } from './report-filter.ts';
