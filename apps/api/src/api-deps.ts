@@ -1,3 +1,4 @@
+import type { AnalyticsStore } from '@sendops/analytics';
 import type { DeleteOrganizationEvents, OAuthEndpoints } from '@sendops/auth';
 import type { SendOpsConfig } from '@sendops/config';
 import type { Database, OAuthProvider } from '@sendops/db';
@@ -12,6 +13,8 @@ export interface ApiAppDeps {
   db: Kysely<Database>;
   logger: FastifyBaseLogger;
   mail?: MailTransport;
+  /** The events store (reports, the Undeliverable list); routes that read it answer 503 without it. */
+  analytics?: AnalyticsStore;
   /** Removes an organization's ClickHouse rows when it is deleted. */
   deleteOrganizationEvents?: DeleteOrganizationEvents;
   /** Overrides of the default limits (tests lower them). */

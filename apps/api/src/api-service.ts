@@ -1,3 +1,4 @@
+import type { AnalyticsStore } from '@sendops/analytics';
 import type { DeleteOrganizationEvents } from '@sendops/auth';
 import type { SendOpsConfig } from '@sendops/config';
 import type { Database } from '@sendops/db';
@@ -13,6 +14,7 @@ export interface ApiServiceOptions {
   db: Kysely<Database>;
   logger: Logger;
   mail?: MailTransport;
+  analytics?: AnalyticsStore;
   deleteOrganizationEvents?: DeleteOrganizationEvents;
 }
 
@@ -31,6 +33,7 @@ export async function createApiService(options: ApiServiceOptions): Promise<ApiS
     db: options.db,
     logger: options.logger,
     mail: options.mail,
+    analytics: options.analytics,
     deleteOrganizationEvents: options.deleteOrganizationEvents,
   });
   let auditSweep: Sweep | undefined;

@@ -18,6 +18,7 @@ export function launchApiService(
     db,
     logger: logger.child({ service: 'api' }),
     mail: createMailTransport(config.mail, logger.child({ service: 'mail' })),
+    analytics: store,
     deleteOrganizationEvents: (organizationId) => deleteOrganizationData(store, organizationId),
   });
 }

@@ -15,6 +15,7 @@ import { teamInvitationRoutes } from './team-invitation-routes.ts';
 import { teamInviteeRoutes } from './team-invitee-routes.ts';
 import { teamMemberRoutes } from './team-member-routes.ts';
 import { teamOwnershipTransferRoutes } from './team-ownership-transfer-routes.ts';
+import { undeliverableRoutes } from './undeliverable-routes.ts';
 import { v1AccountRoutes } from './v1-account-routes.ts';
 
 // Every route module of the API, registered in this order. Add yours with one line.
@@ -36,4 +37,5 @@ export const routeModules: RouteModule[] = [
   teamExpirySweeps,
   devOutboxRoutes,
   v1AccountRoutes,
+  undeliverableRoutes,
 ];

@@ -39,16 +39,17 @@ export async function allowAddress(
       actorUserId: context.actor.userId,
       actorName: context.actor.name,
     });
-    await appendAuditEntry(trx, {
-      organizationId: context.organizationId,
-      actor: context.actor,
-      resourceType: 'undeliverable_address',
-      resourceId: address,
-      operation: 'allowed',
-      summary: `Allowed delivery to ${address}`,
-      after: view(exclusion),
-      note,
-    });
+    if (!context.isDemo)
+      await appendAuditEntry(trx, {
+        organizationId: context.organizationId,
+        actor: context.actor,
+        resourceType: 'undeliverable_address',
+        resourceId: address,
+        operation: 'allowed',
+        summary: `Allowed delivery to ${address}`,
+        after: view(exclusion),
+        note,
+      });
     return view(exclusion);
   });
 }
@@ -64,14 +65,15 @@ export async function relistAddress(
   await db.transaction().execute(async (trx) => {
     const ended = await endExclusion(trx, context.organizationId, address, context.actor.userId);
     if (!ended) throw new DomainError('not_found', `${address} is not excluded`);
-    await appendAuditEntry(trx, {
-      organizationId: context.organizationId,
-      actor: context.actor,
-      resourceType: 'undeliverable_address',
-      resourceId: address,
-      operation: 'relisted',
-      summary: `Re-listed ${address}`,
-      before: view(ended),
-    });
+    if (!context.isDemo)
+      await appendAuditEntry(trx, {
+        organizationId: context.organizationId,
+        actor: context.actor,
+        resourceType: 'undeliverable_address',
+        resourceId: address,
+        operation: 'relisted',
+        summary: `Re-listed ${address}`,
+        before: view(ended),
+      });
   });
 }

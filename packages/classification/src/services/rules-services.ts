@@ -48,16 +48,18 @@ export async function saveUndeliverableRules(
     const before = await loadRules(trx, context.organizationId);
     await storeRules(trx, context.organizationId, settings, context.actor.userId);
     const after = rulesBody(settings);
-    await appendAuditEntry(trx, {
-      organizationId: context.organizationId,
-      actor: context.actor,
-      resourceType: 'undeliverable_rules',
-      resourceId: null,
-      operation: 'updated',
-      summary: `Classification rules saved (${after.profile}, version ${after.version})`,
-      before: rulesBody(before.settings),
-      after,
-    });
+    // The demo workspace keeps no audit log (docs/dashboard-api.md: every user can see it).
+    if (!context.isDemo)
+      await appendAuditEntry(trx, {
+        organizationId: context.organizationId,
+        actor: context.actor,
+        resourceType: 'undeliverable_rules',
+        resourceId: null,
+        operation: 'updated',
+        summary: `Classification rules saved (${after.profile}, version ${after.version})`,
+        before: rulesBody(before.settings),
+        after,
+      });
     const saved = await loadRules(trx, context.organizationId);
     return { ...after, updatedAt: saved.updatedAt?.toISOString() ?? null };
   });
