@@ -87,6 +87,26 @@ try {
     ),
   );
 
+  // The worst case for shipping exclusions with the query: one per distinct recipient.
+  const many: Exclusion[] = Array.from({ length: recipients }, (_, i) => ({
+    id: String(i),
+    address: `cleared-${i}@bench.example`,
+    note: null,
+    actorUserId: null,
+    actorName: null,
+    clearedAt: new Date(to.getTime() - 86_400_000),
+  }));
+  results.push(
+    await measure(`list page 1, ${many.length.toLocaleString('en')} exclusions`, 'standard', () =>
+      listUndeliverable(store, {
+        ...scope,
+        settings: PROFILE_SETTINGS.standard,
+        exclusions: many,
+        limit: 50,
+      }),
+    ),
+  );
+
   console.log(`\n${runs} runs each, ${exclusions.length} exclusions, target median ≤ ${TARGET_MS} ms`);
   console.log('query'.padEnd(34), 'median'.padStart(9), 'p95'.padStart(9), '  target  result');
   for (const r of results) {
