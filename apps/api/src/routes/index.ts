@@ -1,6 +1,7 @@
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { auditLogRoutes } from './audit-log-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { channelRoutes } from './channel-routes.ts';
 import { devOutboxRoutes } from './dev-outbox-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { meRoutes } from './me-routes.ts';
@@ -38,4 +39,5 @@ export const routeModules: RouteModule[] = [
   devOutboxRoutes,
   v1AccountRoutes,
   undeliverableRoutes,
+  channelRoutes,
 ];
