@@ -1,3 +1,6 @@
+export * from './deliverability/index.ts';
+export * from './engagement/index.ts';
+export * from './messages/index.ts';
 export { previousPeriod, type ReportFilter } from './report-filter.ts';
 export {
   startOfZonedDay,

@@ -1,0 +1,42 @@
+export {
+  csvCell,
+  exportMessagesCsv,
+  exportSuppressionsCsv,
+  MESSAGES_CSV_HEADER,
+  SUPPRESSIONS_CSV_HEADER,
+} from './csv-export.ts';
+export { BOT_LAG_MS, type EngagementFlag, engagementFlags } from './engagement-flags.ts';
+export {
+  type EventLogPage,
+  type EventLogQuery,
+  type EventLogRow,
+  eventLogChangedSince,
+  listEventLog,
+} from './event-log.ts';
+export {
+  iterateMessages,
+  listMessages,
+  type MessageListQuery,
+  type MessageRow,
+  type Page,
+} from './list-messages.ts';
+export { ListQueryError } from './list-query-error.ts';
+export { getMessageDetail, type MessageDetail, type TimelineEvent } from './message-detail.ts';
+export {
+  isMessageStatus,
+  MESSAGE_STATUSES,
+  type MessageStatus,
+  STATUS_OF_EVENT_TYPE,
+  statusOfEventTypes,
+  statusRank,
+} from './message-status.ts';
+export { matchesRecipientSearch, type RecipientSearch, recipientSearchOf } from './recipient-search.ts';
+export {
+  iterateSuppressions,
+  listSuppressions,
+  SUPPRESSION_REASONS,
+  type SuppressionQuery,
+  type SuppressionReason,
+  type SuppressionRow,
+  suppressionReasonOf,
+} from './suppressions.ts';
