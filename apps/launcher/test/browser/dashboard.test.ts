@@ -144,7 +144,7 @@ describe('dashboard in a browser', () => {
 
     // "Switch to your workspace" opens the user's own organization, where they are Owner.
     await owner.getByRole('button', { name: 'Switch to your workspace' }).click();
-    await owner.waitForURL(/\/o\/(?!demo)[^/]+\/team$/);
+    await owner.waitForURL(/\/o\/(?!demo)[^/]+\/reports\/messages$/);
     const ownSlug = new URL(owner.url()).pathname.split('/')[2]!;
     await absent(owner.getByTestId('demo-banner'));
     for (const entry of ['Team', 'Audit Log', 'Settings']) {
@@ -313,7 +313,7 @@ describe('dashboard in a browser', () => {
     await signUp(page, 'Katherine Johnson', `katherine-${Date.now().toString(36)}@example.com`);
     await visible(page.getByTestId('demo-banner'));
     await page.getByRole('button', { name: 'Switch to your workspace' }).click();
-    await page.waitForURL('**/team');
+    await page.waitForURL('**/reports/messages');
 
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Profile' }).click();

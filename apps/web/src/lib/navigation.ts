@@ -24,7 +24,7 @@ export const NAV_GROUPS: { id: NavGroupId; label: string }[] = [
   { id: 'billing', label: 'Billing' },
 ];
 
-export type NavIcon = 'team' | 'audit' | 'settings' | 'key';
+export type NavIcon = 'team' | 'audit' | 'settings' | 'key' | 'chart' | 'billing';
 
 export interface NavEntry {
   id: string;
@@ -40,6 +40,14 @@ export interface NavEntry {
 }
 
 export const NAV_ENTRIES: NavEntry[] = [
+  {
+    id: 'reports',
+    label: 'Reports',
+    group: 'reports',
+    path: '/reports',
+    permissions: ['reports.view'],
+    icon: 'chart',
+  },
   { id: 'team', label: 'Team', group: 'system', path: '/team', permissions: ['team.view'], icon: 'team' },
   {
     id: 'audit-log',
