@@ -1,0 +1,48 @@
+import { type AnalyticsStore, FINAL_SETTINGS, qualified } from '@sendops/analytics';
+import type { ReportFilter } from '../report-filter.ts';
+
+/** `2026-11-23 10:00:00.000`: the form ClickHouse parses as DateTime64(3, 'UTC'). */
+export function clickhouseTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/**
+ * The WHERE clause every deliverability/engagement report shares: tenant first (the sort key's first
+ * column), then the half-open time range on event time (pruned through `toDate(event_time)` in the key),
+ * then the optional channel. `from` may be widened (the providers report also reads the prior period).
+ */
+export function scopeSql(filter: ReportFilter, from: Date = filter.from): ScopeSql {
+  const params: Record<string, string> = {
+    organizationId: filter.organizationId,
+    from: clickhouseTime(from),
+    to: clickhouseTime(filter.to),
+    timezone: filter.timezone,
+  };
+  let where = `organization_id = {organizationId:UUID}
+      AND event_time >= {from:DateTime64(3, 'UTC')} AND event_time < {to:DateTime64(3, 'UTC')}`;
+  if (filter.channelId !== undefined) {
+    where += ' AND channel_id = {channelId:String}';
+    params.channelId = filter.channelId;
+  }
+  return { where, params };
+}
+
+export interface ScopeSql {
+  where: string;
+  params: Record<string, string>;
+}
+
+/** Runs one aggregate query over `ses_events FINAL` (so a retried event never counts twice). */
+export async function queryEvents<T>(
+  store: AnalyticsStore,
+  select: (table: string) => string,
+  params: Record<string, string | number>,
+): Promise<T[]> {
+  const result = await store.client.query({
+    query: select(`${qualified(store, 'ses_events')} FINAL`),
+    query_params: params,
+    clickhouse_settings: FINAL_SETTINGS,
+    format: 'JSONEachRow',
+  });
+  return result.json<T>();
+}
