@@ -49,7 +49,7 @@ export async function addressHistory(store: AnalyticsStore, query: HistoryQuery)
       FROM ${qualified(store, 'ses_events')} FINAL
       WHERE organization_id = {organization_id:UUID}
         AND event_type IN ${CANDIDATE_EVENT_TYPES}
-        AND lowerUTF8(recipient) = {address:String}
+        AND recipient = {address:String}
         AND event_time >= {retention_from:${DATETIME}}
         AND event_time <= {now:${DATETIME}}
       ORDER BY event_time DESC, event_id DESC

@@ -4,10 +4,10 @@ import { DomainError } from '@sendops/db';
 import { reasonLabel } from '../rules/reason-label.ts';
 import { isReason, type Reason, type RuleSettings } from '../rules/rule-set.ts';
 import type { Exclusion } from '../store/exclusions-store.ts';
-import { addressAggregateSql, type EvaluationScope } from './address-aggregate-sql.ts';
+import { addressAggregateSql, addressDetailsSql, type EvaluationScope } from './address-aggregate-sql.ts';
 import { exclusionsCte } from './exclusions-sql.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
-import { ruleSetSql } from './rule-set-sql.ts';
+import { DATETIME, ruleSetSql } from './rule-set-sql.ts';
 
 export const STATUS_FILTERS = ['listed', 'excluded', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -57,9 +57,13 @@ interface RawRow {
   address: string;
   is_listed: number;
   reason: string;
-  sub_type: string;
   events: string | number;
   last_change: string;
+}
+
+interface Details {
+  permanent_bounce_sub_type: string;
+  complaint_sub_type: string;
   diagnostic: string;
 }
 
@@ -76,9 +80,8 @@ export async function listUndeliverable(store: AnalyticsStore, query: ListQuery)
   const rows = await queryRows(store, query, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const byAddress = new Map(query.exclusions.map((e) => [e.address, e]));
   return {
-    items: page.map((row) => toRow(row, byAddress.get(row.address))),
+    items: await withDetails(store, query, page),
     nextCursor:
       rows.length > limit && last
         ? encodeCursor({ lastChange: last.last_change, address: last.address })
@@ -92,11 +95,10 @@ export async function* iterateUndeliverable(
   query: Omit<ListQuery, 'cursor' | 'limit'>,
   pageSize = 5000,
 ): AsyncGenerator<UndeliverableRow> {
-  const byAddress = new Map(query.exclusions.map((e) => [e.address, e]));
   let cursor: string | null = null;
   do {
     const rows = await queryRows(store, { ...query, cursor }, pageSize);
-    for (const row of rows) yield toRow(row, byAddress.get(row.address));
+    yield* await withDetails(store, query, rows);
     const last = rows.at(-1);
     cursor =
       rows.length === pageSize && last
@@ -105,14 +107,17 @@ export async function* iterateUndeliverable(
   } while (cursor);
 }
 
+/** Phase one: which addresses, in which order, with reason, count and last change; no strings yet. */
 async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number): Promise<RawRow[]> {
   const filters = query.filters ?? {};
   const status = filters.status ?? 'listed';
-  if (!STATUS_FILTERS.includes(status))
+  if (!STATUS_FILTERS.includes(status)) {
     throw new DomainError('invalid', `status must be one of ${STATUS_FILTERS.join(', ')}`);
+  }
   const reasons = filters.reasons ?? [];
-  for (const reason of reasons)
+  for (const reason of reasons) {
     if (!isReason(reason)) throw new DomainError('invalid', `reason ${reason} is not a reason`);
+  }
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
 
   const set = ruleSetSql('c', query.settings, query.now);
@@ -125,17 +130,15 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
   );
   const sql = `
     WITH ${excl.sql}
-    SELECT address, is_listed, reason, sub_type, events, last_change, diagnostic
+    SELECT address, is_listed, reason, events, toString(changed_at) AS last_change
     FROM (
       SELECT
         if(m.present = 1, m.address, x.address) AS address,
         m.c_reason AS reason,
-        multiIf(reason = 'permanent_bounce', m.permanent_bounce_sub_type, reason = 'complaint', m.complaint_sub_type, '') AS sub_type,
         m.c_events AS events,
-        m.c_diagnostic AS diagnostic,
         x.present = 1 AND NOT (reason != '' AND m.c_last > x.cleared_at) AS is_excluded,
         reason != '' AND NOT is_excluded AS is_listed,
-        toString(if(is_excluded, x.cleared_at, m.c_last)) AS last_change
+        if(is_excluded, x.cleared_at, m.c_last) AS changed_at
       FROM (SELECT *, toUInt8(1) AS present FROM (${aggregate.sql})) AS m
       FULL OUTER JOIN (SELECT address, cleared_at, toUInt8(1) AS present FROM exclusions) AS x
         ON m.address = x.address
@@ -143,9 +146,9 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
     WHERE multiIf({status:String} = 'listed', is_listed, {status:String} = 'excluded', is_excluded, is_listed OR is_excluded)
       AND positionCaseInsensitiveUTF8(address, {search:String}) > 0
       AND (length({reasons:Array(String)}) = 0 OR has({reasons:Array(String)}, reason))
-      AND ({has_cursor:UInt8} = 0 OR last_change < {cursor_time:String}
-           OR (last_change = {cursor_time:String} AND address > {cursor_address:String}))
-    ORDER BY last_change DESC, address ASC
+      AND ({has_cursor:UInt8} = 0 OR changed_at < {cursor_time:${DATETIME}}
+           OR (changed_at = {cursor_time:${DATETIME}} AND address > {cursor_address:String}))
+    ORDER BY changed_at DESC, address ASC
     LIMIT {limit:UInt32}`;
   const result = await store.client.query({
     query: sql,
@@ -156,7 +159,7 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
       search: filters.search ?? '',
       reasons,
       has_cursor: cursor ? 1 : 0,
-      cursor_time: cursor?.lastChange ?? '',
+      cursor_time: cursor?.lastChange ?? '1970-01-01 00:00:00.000',
       cursor_address: cursor?.address ?? '',
       limit,
     },
@@ -167,18 +170,53 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
   return result.json<RawRow>();
 }
 
-function toRow(row: RawRow, exclusion: Exclusion | undefined): UndeliverableRow {
+/** Phase two: sub-types and diagnostics for the page's addresses only (a bloom-filter lookup). */
+async function withDetails(
+  store: AnalyticsStore,
+  query: Omit<ListQuery, 'cursor' | 'limit'>,
+  rows: RawRow[],
+): Promise<UndeliverableRow[]> {
+  if (rows.length === 0) return [];
+  const byAddress = new Map(query.exclusions.map((e) => [e.address, e]));
+  const details = addressDetailsSql(
+    store,
+    query,
+    ruleSetSql('c', query.settings, query.now),
+    rows.map((r) => r.address),
+  );
+  const result = await store.client.query({
+    query: details.sql,
+    query_params: details.params,
+    clickhouse_settings: FINAL_SETTINGS,
+    use_multipart_params_auto: true,
+    format: 'JSONEachRow',
+  });
+  const found = new Map((await result.json<Details & { address: string }>()).map((d) => [d.address, d]));
+  return rows.map((row) => toRow(row, found.get(row.address), byAddress.get(row.address)));
+}
+
+function toRow(
+  row: RawRow,
+  details: Details | undefined,
+  exclusion: Exclusion | undefined,
+): UndeliverableRow {
   const reason = isReason(row.reason) ? row.reason : null;
   const listed = Number(row.is_listed) === 1;
   const note = exclusion?.note ?? null;
+  const subType =
+    reason === 'permanent_bounce'
+      ? details?.permanent_bounce_sub_type
+      : reason === 'complaint'
+        ? details?.complaint_sub_type
+        : '';
   return {
     address: row.address,
     status: listed ? 'listed' : 'excluded',
     reason,
-    reasonLabel: reason ? reasonLabel(reason, row.sub_type) : null,
+    reasonLabel: reason ? reasonLabel(reason, subType ?? '') : null,
     events: Number(row.events),
     lastChange: `${row.last_change.replace(' ', 'T')}Z`,
-    lastDiagnostic: !listed && note ? note : row.diagnostic,
+    lastDiagnostic: !listed && note ? note : (details?.diagnostic ?? ''),
     exclusion: exclusion
       ? { note, actorName: exclusion.actorName, clearedAt: exclusion.clearedAt.toISOString() }
       : null,

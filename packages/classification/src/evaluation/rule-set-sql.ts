@@ -13,6 +13,8 @@ export interface RuleSetSql {
   prefix: string;
   /** Aggregate columns this rule set adds, computed per address. */
   aggregates: string[];
+  /** Per event row: does it qualify under this set's enabled rules (retention window aside)? */
+  qualifying: string;
   params: Record<string, unknown>;
 }
 
@@ -42,11 +44,7 @@ export function ruleSetSql(prefix: string, settings: RuleSettings, now: Date): R
     qualifying.push(`({${p}_on:UInt8} = 1 AND q_${rule})`);
   }
   const q = `(${qualifying.join(' OR ')})`;
-  aggregates.push(
-    `countIf(${q}) AS ${prefix}_events`,
-    `maxIf(event_time, ${q}) AS ${prefix}_last`,
-    `argMaxIf(diagnostic, (event_time, event_id), ${q}) AS ${prefix}_diagnostic`,
-  );
+  aggregates.push(`countIf(${q}) AS ${prefix}_events`, `maxIf(event_time, ${q}) AS ${prefix}_last`);
   const branches = [
     ...LOCKED_RULES.map((rule) => `${rule}_events > 0, '${rule}'`),
     ...WINDOWED_RULES.map(
@@ -55,5 +53,5 @@ export function ruleSetSql(prefix: string, settings: RuleSettings, now: Date): R
     ),
   ];
   aggregates.push(`multiIf(${branches.join(', ')}, '') AS ${prefix}_reason`);
-  return { prefix, aggregates, params };
+  return { prefix, aggregates, qualifying: q, params };
 }
