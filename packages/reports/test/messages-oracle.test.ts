@@ -10,7 +10,6 @@ import {
 import { DEMO_ORGANIZATION, generateMessages, type SimulatedMessage } from '@sendops/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  exportMessagesCsv,
   getMessageDetail,
   listEventLog,
   listMessages,
@@ -307,23 +306,6 @@ describe('Messages list against the oracle', () => {
     const aChannels = new Set(orgA.channels.values());
     expect(b.every((m) => !aChannels.has(m.channelId))).toBe(true);
     expect(b.map((m) => m.events)).toEqual(a.map((m) => m.events));
-  });
-
-  it('exports the same rows as CSV', async () => {
-    const text = await new Promise<string>((resolve, reject) => {
-      const chunks: string[] = [];
-      const stream = exportMessagesCsv(analytics.store, filterOf(orgA, from, to), { status: 'bounced' });
-      stream.on('data', (c: string) => chunks.push(c));
-      stream.on('end', () => resolve(chunks.join('')));
-      stream.on('error', reject);
-    });
-    const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe(
-      'sent_at,recipient,status,subject,from,sending_identity,template,channel_id,latest_event_at,message_id,events',
-    );
-    const expected = oracleMessages(from, to).filter((m) => m.status === 'bounced');
-    expect(lines.length - 1).toBe(expected.length);
-    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(expected.map((m) => m.recipient));
   });
 });
 

@@ -1,26 +1,14 @@
-import { Readable } from 'node:stream';
-import type { AnalyticsStore } from '@sendops/analytics';
-import type { ReportFilter } from '../report-filter.ts';
-import { iterateMessages, type MessageListQuery } from './list-messages.ts';
-import { iterateSuppressions, type SuppressionQuery } from './suppressions.ts';
+import type { EventLogRow } from './event-log.ts';
+import type { MessageRow } from './list-messages.ts';
+import type { SuppressionRow } from './suppressions.ts';
 
-/** RFC 4180 cell; a cell a spreadsheet would run as a formula gets a leading `'`. */
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csvStream<T>(
-  header: readonly string[],
-  rows: AsyncIterable<T>,
-  cells: (row: T) => (string | number)[],
-) {
-  async function* lines(): AsyncGenerator<string> {
-    yield `${header.join(',')}\r\n`;
-    for await (const row of rows) yield `${cells(row).map(csvCell).join(',')}\r\n`;
-  }
-  return Readable.from(lines());
+/**
+ * CSV columns of the exported views (the route streams them with the shared CSV writer). Free text
+ * that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`: subjects
+ * and diagnostics come from outside.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 export const MESSAGES_CSV_HEADER = [
@@ -37,25 +25,44 @@ export const MESSAGES_CSV_HEADER = [
   'events',
 ] as const;
 
-/** The Messages view as CSV, streamed page by page (times ISO 8601 UTC). */
-export function exportMessagesCsv(
-  store: AnalyticsStore,
-  filter: ReportFilter,
-  query: Omit<MessageListQuery, 'cursor' | 'limit'>,
-): Readable {
-  return csvStream(MESSAGES_CSV_HEADER, iterateMessages(store, filter, query), (m) => [
+export function messageCsvRow(m: MessageRow): (string | number)[] {
+  return [
     m.sentAt,
-    m.recipient,
+    spreadsheetSafe(m.recipient),
     m.status,
-    m.subject,
-    m.from,
+    spreadsheetSafe(m.subject),
+    spreadsheetSafe(m.from),
     m.sendingIdentity,
-    m.template,
+    spreadsheetSafe(m.template),
     m.channelId,
     m.latestEventAt,
     m.messageId,
     m.events,
-  ]);
+  ];
+}
+
+export const EVENTS_CSV_HEADER = [
+  'at',
+  'type',
+  'recipient',
+  'message_id',
+  'event_id',
+  'subject',
+  'channel_id',
+  'detail',
+] as const;
+
+export function eventCsvRow(e: EventLogRow): string[] {
+  return [
+    e.at,
+    e.type,
+    spreadsheetSafe(e.recipient),
+    e.messageId,
+    e.eventId,
+    spreadsheetSafe(e.subject),
+    e.channelId,
+    spreadsheetSafe(e.detail),
+  ];
 }
 
 export const SUPPRESSIONS_CSV_HEADER = [
@@ -67,17 +74,13 @@ export const SUPPRESSIONS_CSV_HEADER = [
   'message_id',
 ] as const;
 
-export function exportSuppressionsCsv(
-  store: AnalyticsStore,
-  filter: ReportFilter,
-  query: Omit<SuppressionQuery, 'cursor' | 'limit'>,
-): Readable {
-  return csvStream(SUPPRESSIONS_CSV_HEADER, iterateSuppressions(store, filter, query), (s) => [
-    s.address,
+export function suppressionCsvRow(s: SuppressionRow): string[] {
+  return [
+    spreadsheetSafe(s.address),
     s.reason,
     s.detail,
     s.suppressedAt,
-    s.diagnosticCode,
+    spreadsheetSafe(s.diagnosticCode),
     s.messageId,
-  ]);
+  ];
 }

@@ -175,3 +175,18 @@ function conditions(
   }
   return { where, params };
 }
+
+/** Every event of the view, newest first, a page at a time (CSV export). */
+export async function* iterateEventLog(
+  store: AnalyticsStore,
+  filter: ReportFilter,
+  query: Omit<EventLogQuery, 'cursor' | 'limit'>,
+  pageSize = 5000,
+): AsyncGenerator<EventLogRow> {
+  let cursor: string | null = null;
+  do {
+    const page: EventLogPage = await listEventLog(store, filter, { ...query, cursor, limit: pageSize });
+    yield* page.items;
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+}

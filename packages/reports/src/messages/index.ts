@@ -1,9 +1,11 @@
 export {
-  csvCell,
-  exportMessagesCsv,
-  exportSuppressionsCsv,
+  EVENTS_CSV_HEADER,
+  eventCsvRow,
   MESSAGES_CSV_HEADER,
+  messageCsvRow,
   SUPPRESSIONS_CSV_HEADER,
+  spreadsheetSafe,
+  suppressionCsvRow,
 } from './csv-export.ts';
 export { BOT_LAG_MS, type EngagementFlag, engagementFlags } from './engagement-flags.ts';
 export {
@@ -11,6 +13,7 @@ export {
   type EventLogQuery,
   type EventLogRow,
   eventLogChangedSince,
+  iterateEventLog,
   listEventLog,
 } from './event-log.ts';
 export {
@@ -26,6 +29,7 @@ export {
   isMessageStatus,
   MESSAGE_STATUSES,
   type MessageStatus,
+  SES_EVENT_TYPE_NAMES,
   STATUS_OF_EVENT_TYPE,
   statusOfEventTypes,
   statusRank,

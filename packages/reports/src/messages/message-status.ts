@@ -68,3 +68,17 @@ export const STATUS_NAME_SQL = (rank: string) =>
   `[${MESSAGE_STATUSES.map((s) => `'${s}'`)
     .reverse()
     .join(', ')}][${rank}]`;
+
+/** Every SES `eventType` (the Event Log's type filter); note the space in `Rendering Failure`. */
+export const SES_EVENT_TYPE_NAMES = [
+  'Send',
+  'Delivery',
+  'Bounce',
+  'Complaint',
+  'Reject',
+  'Open',
+  'Click',
+  'DeliveryDelay',
+  'Rendering Failure',
+  'Subscription',
+] as const;
