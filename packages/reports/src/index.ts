@@ -1,3 +1,4 @@
+export * from './costs/index.ts';
 export * from './deliverability/index.ts';
 export * from './engagement/index.ts';
 export * from './messages/index.ts';
