@@ -10,6 +10,8 @@ import { mfaSignInRoutes } from './mfa-sign-in-routes.ts';
 import { oauthRoutes } from './oauth-routes.ts';
 import { orgRoutes } from './org-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
+import { reportsCostsRoutes } from './reports-costs-routes.ts';
+import { reportsDeliverabilityRoutes } from './reports-deliverability-routes.ts';
 import { reportsMessagesRoutes } from './reports-messages-routes.ts';
 import type { RouteModule } from './route-module.ts';
 import { teamExpirySweeps } from './team-expiry-sweeps.ts';
@@ -19,6 +21,7 @@ import { teamMemberRoutes } from './team-member-routes.ts';
 import { teamOwnershipTransferRoutes } from './team-ownership-transfer-routes.ts';
 import { undeliverableRoutes } from './undeliverable-routes.ts';
 import { v1AccountRoutes } from './v1-account-routes.ts';
+import { v1DeliverabilityRoutes } from './v1-deliverability-routes.ts';
 import { v1MessagesRoutes } from './v1-messages-routes.ts';
 
 // Every route module of the API, registered in this order. Add yours with one line.
@@ -42,6 +45,9 @@ export const routeModules: RouteModule[] = [
   v1AccountRoutes,
   undeliverableRoutes,
   channelRoutes,
+  reportsCostsRoutes,
   reportsMessagesRoutes,
   v1MessagesRoutes,
+  reportsDeliverabilityRoutes,
+  v1DeliverabilityRoutes,
 ];

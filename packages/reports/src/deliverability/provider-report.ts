@@ -150,7 +150,8 @@ export function sortProviders(
     // Rows without a value (no base) go last in either direction.
     if (x === null) return 1;
     if (y === null) return -1;
-    return (x < y ? -1 : 1) * sign;
+    const order = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : x < y ? -1 : 1;
+    return order * sign;
   });
   return [...ranked, ...items.filter((row) => row.isOther)];
 }
