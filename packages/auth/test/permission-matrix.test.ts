@@ -50,6 +50,7 @@ describe('permissions', () => {
         'billing.payments.view',
         'billing.plan.manage',
         'billing.ses_costs.view',
+        'billing.ses_costs.export',
         'org.delete',
         'org.ownership.transfer',
       ].sort(),

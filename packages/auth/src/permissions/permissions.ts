@@ -31,6 +31,7 @@ export const PERMISSION_GRANTS = {
   'billing.invoices.download': ['owner', 'financial'],
   'billing.payments.view': ['owner', 'financial'],
   'billing.ses_costs.view': ['owner', 'financial'],
+  'billing.ses_costs.export': ['owner', 'financial'],
   'aws.view': ['owner', 'org_admin', 'infra_admin'],
   'aws.manage': ['owner', 'org_admin', 'infra_admin'],
   'domains.view': [
