@@ -48,6 +48,14 @@ export const NAV_ENTRIES: NavEntry[] = [
     permissions: ['reports.view'],
     icon: 'chart',
   },
+  {
+    id: 'billing',
+    label: 'Billing',
+    group: 'billing',
+    path: '/billing/ses-costs',
+    permissions: ['billing.ses_costs.view'],
+    icon: 'billing',
+  },
   { id: 'team', label: 'Team', group: 'system', path: '/team', permissions: ['team.view'], icon: 'team' },
   {
     id: 'audit-log',
