@@ -90,6 +90,7 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
     sampler.start();
     const result = await load(server, spec);
     const record = report.summarizeRun(server, result, await sampler.stop());
+    if (sampler.threadCpu) record.threadCpu = sampler.threadCpu;
     checkpoint();
     if (before) {
       record.serverAckP99BoundMs = ackP99BoundMs(before, await counters(ingestUrl));
@@ -155,6 +156,7 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
   console.log('');
   report.printTable(runs);
   report.printLegend();
+  report.printCpuBreakdown(runs);
   console.log('\nTargets (figures from this run):');
   report.printTargets(targets);
   if (rateRun) printRateDetails(rateRun, memory!);

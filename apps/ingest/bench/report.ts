@@ -18,6 +18,8 @@ export interface RunRecord {
   serverLoopDelayMs?: { p50: number; p99: number; max: number };
   /** Ingest: backlog when the load stopped and how long the loader took to clear it. */
   drain?: { backlogRows: number; seconds: number };
+  /** Server CPU seconds during the run, by thread group (what the server spent its CPU on). */
+  threadCpu?: { totalSeconds: number; groups: Record<string, number> };
 }
 
 export interface MemoryVerdict {
@@ -214,6 +216,22 @@ export function printLegend(): void {
     '  one core. Above ~15% the run competed for the 2 cores and its rates and latencies are low.',
   ])
     console.log(`  ${line}`);
+}
+
+/** Where each server's CPU went, per event: the main thread is what caps a single Node process. */
+export function printCpuBreakdown(runs: RunRecord[]): void {
+  console.log('\nServer CPU per answered event, by thread (us/event; threads that exited are "other"):');
+  for (const run of runs) {
+    if (!run.threadCpu || run.load.good === 0) continue;
+    const perEvent = (seconds: number) => fmt((seconds * 1e6) / run.load.good);
+    const known = Object.values(run.threadCpu.groups).reduce((a, b) => a + b, 0);
+    const parts = Object.entries(run.threadCpu.groups)
+      .sort((a, b) => b[1] - a[1])
+      .map(([group, seconds]) => `${group} ${perEvent(seconds)}`);
+    if (run.threadCpu.totalSeconds - known > 0.05)
+      parts.push(`other ${perEvent(run.threadCpu.totalSeconds - known)}`);
+    console.log(`  ${run.load.label}: total ${perEvent(run.threadCpu.totalSeconds)} = ${parts.join(', ')}`);
+  }
 }
 
 export function printTargets(targets: Target[]): void {

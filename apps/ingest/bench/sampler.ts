@@ -1,5 +1,5 @@
 // Once a second: a server child's RSS and CPU from /proc, and (ingest) its Prometheus counters.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { round } from './stats.ts';
 
 const CLOCK_TICKS_PER_S = 100; // USER_HZ, 100 on every Linux architecture Node supports
@@ -24,6 +24,53 @@ export function readSystemCpuSeconds(): number {
   // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
   return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_S;
+}
+
+/** CPU seconds of each live thread of a process, with its name (/proc/<pid>/task/<tid>/stat). */
+export function readThreadCpu(pid: number): Map<number, { name: string; seconds: number }> {
+  const threads = new Map<number, { name: string; seconds: number }>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return threads;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.set(Number(tid), {
+        name,
+        seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S,
+      });
+    } catch {
+      // the thread exited meanwhile
+    }
+  }
+  return threads;
+}
+
+/** Which part of the server a thread belongs to, by its name. */
+export function threadGroup(pid: number, tid: number, name: string): string {
+  if (tid === pid) return 'main thread (JS: HTTP, pipeline, loader)';
+  if (name.startsWith('libuv-worker')) return 'libuv pool (spool write, fdatasync, file reads)';
+  if (name.startsWith('V8 ') || name.startsWith('node')) return 'V8 helpers (GC, compiler)';
+  return 'chDB threads (insert parsing, parts, merges)';
+}
+
+/** CPU seconds per thread group between two readings; threads gone by the second one are lost. */
+export function threadCpuDelta(
+  pid: number,
+  before: Map<number, { name: string; seconds: number }>,
+  after: Map<number, { name: string; seconds: number }>,
+): Record<string, number> {
+  const groups: Record<string, number> = {};
+  for (const [tid, { name, seconds }] of after) {
+    const group = threadGroup(pid, tid, name);
+    groups[group] = round((groups[group] ?? 0) + seconds - (before.get(tid)?.seconds ?? 0), 2);
+  }
+  return groups;
 }
 
 export type Metrics = Map<string, number>;
@@ -129,6 +176,8 @@ export class ProcessSampler {
     this.started = performance.now();
     this.lastAt = this.started;
     this.lastCpu = readCpuSeconds(this.pid);
+    this.firstCpu = this.lastCpu;
+    this.firstThreads = readThreadCpu(this.pid);
     this.lastSystem = readSystemCpuSeconds();
     this.lastSelf = process.cpuUsage();
     this.timer = setInterval(() => {
@@ -139,8 +188,18 @@ export class ProcessSampler {
   async stop(): Promise<Sample[]> {
     clearInterval(this.timer);
     await this.inflight;
+    const cpu = readCpuSeconds(this.pid);
+    this.threadCpu = {
+      totalSeconds: round(cpu - this.firstCpu, 2),
+      groups: threadCpuDelta(this.pid, this.firstThreads, readThreadCpu(this.pid)),
+    };
     return this.samples;
   }
+
+  /** Server CPU seconds over the run, by thread group (after stop()). */
+  threadCpu: { totalSeconds: number; groups: Record<string, number> } | undefined;
+  private firstCpu = 0;
+  private firstThreads = new Map<number, { name: string; seconds: number }>();
 
   private async sample(): Promise<void> {
     const now = performance.now();

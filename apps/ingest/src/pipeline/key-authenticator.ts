@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash as digest, timingSafeEqual } from 'node:crypto';
 import { IngestError, storeUnavailable } from '../errors.ts';
 import type { ControlPlane, OrganizationAuth } from './control-plane.ts';
 
@@ -20,7 +20,7 @@ export class KeyAuthenticator {
 
   async authenticate(key: string | undefined): Promise<OrganizationAuth> {
     if (!key) throw new IngestError('missing_api_key', 403, 'the x-api-key header is required');
-    const hash = createHash('sha256').update(key).digest('hex');
+    const hash = digest('sha256', key, 'hex');
     const cached = this.cache.get(hash);
     if (cached && cached.expiresAt > Date.now()) return cached.auth;
 

@@ -14,6 +14,7 @@ const KIND_BY_CODE: Record<number, RecordKind> = { 101: 'events', 97: 'account',
 const LF = 0x0a;
 const SPACE = 0x20;
 const TAB = '\t';
+const TAB_BYTE = 0x09;
 
 /**
  * One line per record:
@@ -29,16 +30,19 @@ const TAB = '\t';
  */
 export function encodeRecord(record: SpoolRecord): Buffer {
   const rows: readonly object[] = record.t === 'events' ? record.rows : [record.row];
-  let text = `00000000 ${KIND_CODE[record.t]}${rows.length} `;
-  for (let i = 0; i < rows.length; i++) text += (i === 0 ? '' : TAB) + JSON.stringify(rows[i]);
-  const line = Buffer.from(`${text}\n`);
-  line.write(
-    crc32(line.subarray(9, line.length - 1))
-      .toString(16)
-      .padStart(8, '0'),
-    0,
-    'latin1',
-  );
+  const header = `00000000 ${KIND_CODE[record.t]}${rows.length} `;
+  // Rows are written straight into the line: no concatenated string to flatten and copy first.
+  const json = rows.map((row) => JSON.stringify(row));
+  let length = header.length + json.length; // the TABs between rows and the final LF
+  for (const text of json) length += Buffer.byteLength(text);
+  const line = Buffer.allocUnsafe(length);
+  let at = line.write(header, 0, 'latin1');
+  for (let i = 0; i < json.length; i++) {
+    if (i > 0) line[at++] = TAB_BYTE;
+    at += line.write(json[i]!, at, 'utf8');
+  }
+  line[at] = LF;
+  line.write(crc32(line.subarray(9, at)).toString(16).padStart(8, '0'), 0, 'latin1');
   return line;
 }
 
