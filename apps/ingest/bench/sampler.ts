@@ -55,7 +55,7 @@ export function readThreadCpu(pid: number): Map<number, { name: string; seconds:
 export function threadGroup(pid: number, tid: number, name: string): string {
   if (tid === pid) return 'main thread (JS: HTTP, pipeline, loader)';
   if (name.startsWith('libuv-worker')) return 'libuv pool (spool write, fdatasync, file reads)';
-  if (name.startsWith('V8 ') || name.startsWith('node')) return 'V8 helpers (GC, compiler)';
+  if (/^(V8|DelayedTaskSche|SignalInspector|node$)/.test(name)) return 'V8/Node helpers (GC, compiler)';
   return 'chDB threads (insert parsing, parts, merges)';
 }
 
