@@ -23,7 +23,7 @@ export function printRateDetails(run: RunRecord, memory: MemoryVerdict): void {
   );
   const backlog = Math.max(0, ...run.samples.map((x) => x.backlogRows ?? 0));
   console.log(
-    `  RSS ${memory.firstMb} -> ${memory.lastMb} MB (max ${memory.maxMb}), slope ${signed(memory.slopeMbPerMin)} MB/min; ` +
+    `  RSS ${memory.firstMb} -> ${memory.lastMb} MB (max ${memory.maxMb}), slope ${signed(memory.slopeMbPerMin)} ± ${memory.slopeStdErrMbPerMin} (std. error) MB/min; ` +
       `max loader backlog ${fmt(backlog)} rows`,
   );
   console.log(

@@ -2,7 +2,7 @@
 import type { BenchOptions, ConnectionMode } from './bench-options.ts';
 import type { LoadResult } from './load.ts';
 import type { Sample } from './sampler.ts';
-import { round, slope } from './stats.ts';
+import { round, slope, slopeStandardError } from './stats.ts';
 
 export interface RunRecord {
   server: 'bare' | 'ingest';
@@ -27,6 +27,8 @@ export interface MemoryVerdict {
   lastMb: number;
   maxMb: number;
   slopeMbPerMin: number;
+  /** Standard error of that slope: RSS swings with chDB's inserts and merges. */
+  slopeStdErrMbPerMin: number;
   heapFirstMb: number | null;
   heapLastMb: number | null;
   heapSlopeMbPerMin: number | null;
@@ -64,21 +66,25 @@ export function memoryVerdict(
   const steady = samples.slice(Math.floor(samples.length / 10));
   const fit = (key: 'rssMb' | 'heapUsedMb' | 'nonHeapMb') => {
     const points = steady.filter((s) => s[key] !== undefined);
-    if (points.length < 2) return { first: null, last: null, slope: null };
+    if (points.length < 2) return { first: null, last: null, slope: null, stdErr: 0 };
     const ys = points.map((s) => s[key]!);
-    const perMinute = slope(
-      points.map((s) => s.t / 60),
-      ys,
-    );
-    return { first: ys[0]!, last: ys.at(-1)!, slope: round(perMinute, 1) };
+    const xs = points.map((s) => s.t / 60);
+    return {
+      first: ys[0]!,
+      last: ys.at(-1)!,
+      slope: round(slope(xs, ys), 1),
+      stdErr: round(slopeStandardError(xs, ys), 1),
+    };
   };
+  const rss = fit('rssMb');
   const heap = fit('heapUsedMb');
   const nonHeap = fit('nonHeapMb');
   return {
     firstMb: samples[0]?.rssMb ?? 0,
     lastMb: samples.at(-1)?.rssMb ?? 0,
     maxMb: Math.max(0, ...samples.map((s) => s.rssMb)),
-    slopeMbPerMin: fit('rssMb').slope ?? 0,
+    slopeMbPerMin: rss.slope ?? 0,
+    slopeStdErrMbPerMin: rss.stdErr,
     heapFirstMb: heap.first,
     heapLastMb: heap.last,
     heapSlopeMbPerMin: heap.slope,
@@ -135,7 +141,7 @@ export function evaluateTargets(
       name: `memory flat at ${fmt(options.rate)} ev/s (RSS slope <= ${options.rssSlopeLimitMbPerMin} MB/min)`,
       value:
         `RSS first ${memory.firstMb} / last ${memory.lastMb} / max ${memory.maxMb} MB, ` +
-        `slope ${signed(memory.slopeMbPerMin)} MB/min` +
+        `slope ${signed(memory.slopeMbPerMin)} ± ${memory.slopeStdErrMbPerMin} MB/min` +
         (memory.heapSlopeMbPerMin === null ? '' : `; heap ${signed(memory.heapSlopeMbPerMin)} MB/min`),
       pass: memory.slopeMbPerMin <= options.rssSlopeLimitMbPerMin,
     });

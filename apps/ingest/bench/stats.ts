@@ -68,3 +68,25 @@ export function slope(xs: readonly number[], ys: readonly number[]): number {
   }
   return den === 0 ? 0 : num / den;
 }
+
+/** Standard error of the least-squares slope: how much of a fitted trend the scatter alone explains. */
+export function slopeStandardError(xs: readonly number[], ys: readonly number[]): number {
+  const n = Math.min(xs.length, ys.length);
+  if (n < 3) return 0;
+  const b = slope(xs, ys);
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]!;
+    my += ys[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let residuals = 0;
+  let spread = 0;
+  for (let i = 0; i < n; i++) {
+    residuals += (ys[i]! - my - b * (xs[i]! - mx)) ** 2;
+    spread += (xs[i]! - mx) ** 2;
+  }
+  return spread === 0 ? 0 : Math.sqrt(residuals / (n - 2) / spread);
+}
