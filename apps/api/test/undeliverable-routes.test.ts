@@ -111,6 +111,11 @@ describe('Undeliverable routes', () => {
     expect(
       (await call(h.app, marketer, 'POST', `${base()}/relist`, { address: 'gone@acme.test' })).statusCode,
     ).toBe(204);
+    // The ClickHouse mirror follows the re-list: Listed again, nothing Excluded.
+    const afterRelist = await call(h.app, developer, 'GET', `${base()}?status=all&search=gone`);
+    expect(afterRelist.json().items).toMatchObject([
+      { address: 'gone@acme.test', status: 'listed', exclusion: null },
+    ]);
     expect(
       (await call(h.app, marketer, 'POST', `${base()}/relist`, { address: 'gone@acme.test' })).statusCode,
     ).toBe(404);

@@ -1,7 +1,12 @@
 import { type AnalyticsStore, qualified } from './analytics-store.ts';
 
 /** Every analytics table that holds tenant rows; a new table with organization_id belongs here. */
-export const ORGANIZATION_TABLES = ['ses_events', 'ses_account_events', 'ingest_dead_letters'] as const;
+export const ORGANIZATION_TABLES = [
+  'ses_events',
+  'ses_account_events',
+  'ingest_dead_letters',
+  'undeliverable_exclusions',
+] as const;
 
 /**
  * Removes every analytics row of a deleted organization. A mutation (not a lightweight DELETE) so the

@@ -10,7 +10,11 @@ export interface InsertOptions {
   dedupeToken?: string;
 }
 
-export type AnalyticsTable = 'ses_events' | 'ses_account_events' | 'ingest_dead_letters';
+export type AnalyticsTable =
+  | 'ses_events'
+  | 'ses_account_events'
+  | 'ingest_dead_letters'
+  | 'undeliverable_exclusions';
 
 export async function insertRows<T extends object>(
   store: AnalyticsStore,

@@ -71,6 +71,8 @@ export {
   previewOrganizationRules,
   type UndeliverableStores,
 } from './services/undeliverable-reads.ts';
+export { syncExclusionMirror, writeExclusionMirror } from './store/exclusion-mirror.ts';
+export type { ExclusionChange } from './store/exclusions-store.ts';
 export {
   type Exclusion,
   endExclusion,

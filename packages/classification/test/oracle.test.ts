@@ -5,12 +5,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Exclusion,
+  type ExclusionChange,
   iterateUndeliverable,
   listUndeliverable,
   PROFILE_SETTINGS,
   previewRules,
   REASONS,
   type RuleSettings,
+  writeExclusionMirror,
 } from '../src/index.ts';
 import { eventRows, type TestEvent } from './event-rows.ts';
 import { oracleList, oraclePreview } from './oracle.ts';
@@ -96,6 +98,8 @@ const scenarioArb = fc.record({
       recipient: fc.constantFrom(...ADDRESSES, 'never-bounced@acme.test'),
       offset: offsetArb,
       note: fc.option(fc.constantFrom('fixed mailbox', 'customer typo'), { nil: null }),
+      // Re-listed later: the mirror holds a newer inactive revision, so it must not exclude.
+      relisted: fc.boolean(),
     }),
     { maxLength: 4 },
   ),
@@ -134,20 +138,43 @@ async function load(organizationId: string, scenario: Scenario, events: TestEven
   );
 }
 
-function exclusionsOf(scenario: Scenario): Exclusion[] {
-  const byAddress = new Map<string, Exclusion>();
+/** Writes the scenario's clearings to the ClickHouse mirror; returns the ones still active. */
+async function clearings(organizationId: string, scenario: Scenario): Promise<Exclusion[]> {
+  const latest = new Map<string, { exclusion: Exclusion; relisted: boolean }>();
   for (const x of scenario.exclusions) {
     const address = x.recipient.toLowerCase();
-    byAddress.set(address, {
-      id: randomUUID(),
-      address,
-      note: x.note,
-      actorUserId: null,
-      actorName: 'Test Operator',
-      clearedAt: new Date(NOW.getTime() - x.offset),
+    latest.set(address, {
+      relisted: x.relisted,
+      exclusion: {
+        id: randomUUID(),
+        address,
+        note: x.note,
+        actorUserId: null,
+        actorName: 'Test Operator',
+        clearedAt: new Date(NOW.getTime() - x.offset),
+      },
     });
   }
-  return [...byAddress.values()];
+  const entries = [...latest.values()];
+  const change = (e: Exclusion, active: boolean, revision: bigint): ExclusionChange => ({
+    address: e.address,
+    clearedAt: e.clearedAt,
+    note: e.note,
+    actorName: e.actorName,
+    active,
+    revision,
+  });
+  await writeExclusionMirror(
+    analytics.store,
+    organizationId,
+    entries.map((x) => change(x.exclusion, true, 1n)),
+  );
+  await writeExclusionMirror(
+    analytics.store,
+    organizationId,
+    entries.filter((x) => x.relisted).map((x) => change(x.exclusion, false, 2n)),
+  );
+  return entries.filter((x) => !x.relisted).map((x) => x.exclusion);
 }
 
 describe('ClickHouse evaluation against the plain TypeScript oracle', () => {
@@ -157,7 +184,7 @@ describe('ClickHouse evaluation against the plain TypeScript oracle', () => {
         const organizationId = randomUUID();
         const events = toEvents(scenario);
         await load(organizationId, scenario, events);
-        const exclusions = exclusionsOf(scenario);
+        const exclusions = await clearings(organizationId, scenario);
         const scope = { organizationId, now: NOW, retentionDays: scenario.retentionDays };
 
         const expected = oracleList({
@@ -171,7 +198,7 @@ describe('ClickHouse evaluation against the plain TypeScript oracle', () => {
         // A small page size walks the keyset cursor across many pages.
         for await (const row of iterateUndeliverable(
           analytics.store,
-          { ...scope, settings: scenario.current, exclusions, filters: { status: 'all' } },
+          { ...scope, settings: scenario.current, filters: { status: 'all' } },
           3,
         )) {
           actual.push(row);
@@ -209,7 +236,6 @@ describe('ClickHouse evaluation against the plain TypeScript oracle', () => {
         const page = await listUndeliverable(analytics.store, {
           ...scope,
           settings: scenario.current,
-          exclusions,
           filters: { status: 'listed', reasons: reason ? [reason] : [], search: 'ACME' },
           limit: 500,
         });
@@ -223,7 +249,6 @@ describe('ClickHouse evaluation against the plain TypeScript oracle', () => {
           ...scope,
           current: scenario.current,
           candidate: scenario.candidate,
-          exclusions,
         });
         expect(preview).toEqual(
           oraclePreview({
@@ -298,6 +323,11 @@ describe('edges the spec is precise about', () => {
       actorName: null,
       clearedAt: at(10 * DAY),
     }));
+    await writeExclusionMirror(
+      store,
+      organizationId,
+      exclusions.map((e) => ({ ...e, active: true, revision: 1n })),
+    );
     const settings = PROFILE_SETTINGS.standard;
     const rows = [];
     for await (const row of iterateUndeliverable(store, {
@@ -305,7 +335,6 @@ describe('edges the spec is precise about', () => {
       now: NOW,
       retentionDays: 90,
       settings,
-      exclusions,
       filters: { status: 'all' },
     })) {
       rows.push(row);

@@ -1,25 +1,15 @@
-import { toClickhouseTime } from '@sendops/ses-events';
-import type { Exclusion } from '../store/exclusions-store.ts';
-import { DATETIME } from './rule-set-sql.ts';
+import { type AnalyticsStore, qualified } from '@sendops/analytics';
 
 /**
- * Active exclusions (they live in Postgres) shipped with the query as two parallel array parameters,
- * unrolled into a CTE `exclusions(address, cleared_at)` that the query hash-joins. The client moves
- * large parameters into a multipart body (use_multipart_params_auto), so even 200k exclusions stay
- * one request; chDB binds them in-process.
+ * The organization's active exclusions as a CTE `exclusions(address, cleared_at, note, actor_name)`,
+ * read from the ClickHouse mirror of the Postgres table (store/exclusion-mirror.ts keeps it in step).
+ * FINAL keeps only each address's latest revision; `active` is tested after it (a WHERE, not a
+ * PREWHERE, under FINAL), so a re-listed address never shows an older active row.
  */
-export function exclusionsCte(exclusions: readonly Exclusion[]): {
-  sql: string;
-  params: Record<string, unknown>;
-} {
-  return {
-    sql: `exclusions AS (
-      SELECT tupleElement(e, 1) AS address, tupleElement(e, 2) AS cleared_at
-      FROM (SELECT arrayJoin(arrayZip({ex_addresses:Array(String)}, {ex_cleared:Array(${DATETIME})})) AS e)
-    )`,
-    params: {
-      ex_addresses: exclusions.map((e) => e.address),
-      ex_cleared: exclusions.map((e) => toClickhouseTime(e.clearedAt)),
-    },
-  };
+export function exclusionsCte(store: AnalyticsStore): string {
+  return `exclusions AS (
+      SELECT address, cleared_at, note, actor_name
+      FROM ${qualified(store, 'undeliverable_exclusions')} FINAL
+      WHERE organization_id = {organization_id:UUID} AND active = 1
+    )`;
 }

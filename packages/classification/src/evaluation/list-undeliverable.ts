@@ -3,7 +3,6 @@ import { FINAL_SETTINGS } from '@sendops/analytics';
 import { DomainError } from '@sendops/db';
 import { reasonLabel } from '../rules/reason-label.ts';
 import { isReason, type Reason, type RuleSettings } from '../rules/rule-set.ts';
-import type { Exclusion } from '../store/exclusions-store.ts';
 import { addressAggregateSql, addressDetailsSql, type EvaluationScope } from './address-aggregate-sql.ts';
 import { exclusionsCte } from './exclusions-sql.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
@@ -45,8 +44,6 @@ export interface ListPage {
 
 export interface ListQuery extends EvaluationScope {
   settings: RuleSettings;
-  /** The organization's active exclusions (all of them, or at least every one matching `search`). */
-  exclusions: readonly Exclusion[];
   filters?: ListFilters;
   cursor?: string | null;
   /** 1–500, default 50. */
@@ -59,6 +56,10 @@ interface RawRow {
   reason: string;
   events: string | number;
   last_change: string;
+  excluded: number;
+  note: string;
+  actor_name: string;
+  cleared_at: string;
 }
 
 interface Details {
@@ -121,7 +122,7 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
 
   const set = ruleSetSql('c', query.settings, query.now);
-  const excl = exclusionsCte(query.exclusions);
+  const excl = exclusionsCte(store);
   const aggregate = addressAggregateSql(
     store,
     query,
@@ -129,8 +130,9 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
     `c_reason != '' OR address IN (SELECT address FROM exclusions)`,
   );
   const sql = `
-    WITH ${excl.sql}
-    SELECT address, is_listed, reason, events, toString(changed_at) AS last_change
+    WITH ${excl}
+    SELECT address, is_listed, reason, events, toString(changed_at) AS last_change,
+      excluded, note, actor_name, toString(cleared_at) AS cleared_at
     FROM (
       SELECT
         if(m.present = 1, m.address, x.address) AS address,
@@ -138,9 +140,10 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
         m.c_events AS events,
         x.present = 1 AND NOT (reason != '' AND m.c_last > x.cleared_at) AS is_excluded,
         reason != '' AND NOT is_excluded AS is_listed,
-        if(is_excluded, x.cleared_at, m.c_last) AS changed_at
+        if(is_excluded, x.cleared_at, m.c_last) AS changed_at,
+        x.present AS excluded, x.note AS note, x.actor_name AS actor_name, x.cleared_at AS cleared_at
       FROM (SELECT *, toUInt8(1) AS present FROM (${aggregate.sql})) AS m
-      FULL OUTER JOIN (SELECT address, cleared_at, toUInt8(1) AS present FROM exclusions) AS x
+      FULL OUTER JOIN (SELECT *, toUInt8(1) AS present FROM exclusions) AS x
         ON m.address = x.address
     )
     WHERE multiIf({status:String} = 'listed', is_listed, {status:String} = 'excluded', is_excluded, is_listed OR is_excluded)
@@ -154,7 +157,6 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
     query: sql,
     query_params: {
       ...aggregate.params,
-      ...excl.params,
       status,
       search: filters.search ?? '',
       reasons,
@@ -177,7 +179,6 @@ async function withDetails(
   rows: RawRow[],
 ): Promise<UndeliverableRow[]> {
   if (rows.length === 0) return [];
-  const byAddress = new Map(query.exclusions.map((e) => [e.address, e]));
   const details = addressDetailsSql(
     store,
     query,
@@ -192,17 +193,14 @@ async function withDetails(
     format: 'JSONEachRow',
   });
   const found = new Map((await result.json<Details & { address: string }>()).map((d) => [d.address, d]));
-  return rows.map((row) => toRow(row, found.get(row.address), byAddress.get(row.address)));
+  return rows.map((row) => toRow(row, found.get(row.address)));
 }
 
-function toRow(
-  row: RawRow,
-  details: Details | undefined,
-  exclusion: Exclusion | undefined,
-): UndeliverableRow {
+function toRow(row: RawRow, details: Details | undefined): UndeliverableRow {
   const reason = isReason(row.reason) ? row.reason : null;
   const listed = Number(row.is_listed) === 1;
-  const note = exclusion?.note ?? null;
+  const excluded = Number(row.excluded) === 1;
+  const note = excluded && row.note !== '' ? row.note : null;
   const subType =
     reason === 'permanent_bounce'
       ? details?.permanent_bounce_sub_type
@@ -217,8 +215,8 @@ function toRow(
     events: Number(row.events),
     lastChange: `${row.last_change.replace(' ', 'T')}Z`,
     lastDiagnostic: !listed && note ? note : (details?.diagnostic ?? ''),
-    exclusion: exclusion
-      ? { note, actorName: exclusion.actorName, clearedAt: exclusion.clearedAt.toISOString() }
+    exclusion: excluded
+      ? { note, actorName: row.actor_name || null, clearedAt: `${row.cleared_at.replace(' ', 'T')}Z` }
       : null,
   };
 }

@@ -1,6 +1,5 @@
 import { type AnalyticsStore, FINAL_SETTINGS } from '@sendops/analytics';
 import { isReason, REASONS, type Reason, type RuleSettings } from '../rules/rule-set.ts';
-import type { Exclusion } from '../store/exclusions-store.ts';
 import { addressAggregateSql, type EvaluationScope } from './address-aggregate-sql.ts';
 import { exclusionsCte } from './exclusions-sql.ts';
 import { ruleSetSql } from './rule-set-sql.ts';
@@ -10,7 +9,6 @@ export interface PreviewQuery extends EvaluationScope {
   current: RuleSettings;
   /** The rules being edited. */
   candidate: RuleSettings;
-  exclusions: readonly Exclusion[];
 }
 
 export interface PreviewSample {
@@ -38,7 +36,7 @@ export interface RulesPreview {
 export async function previewRules(store: AnalyticsStore, query: PreviewQuery): Promise<RulesPreview> {
   const current = ruleSetSql('c', query.current, query.now);
   const candidate = ruleSetSql('n', query.candidate, query.now);
-  const excl = exclusionsCte(query.exclusions);
+  const excl = exclusionsCte(store);
   const aggregate = addressAggregateSql(
     store,
     query,
@@ -48,7 +46,7 @@ export async function previewRules(store: AnalyticsStore, query: PreviewQuery): 
   // An exclusion hides an address under a rule set unless that set's latest qualifying event is newer.
   const listed = (p: string) => `(${p}_reason != '' AND NOT (x.present = 1 AND ${p}_last <= x.cleared_at))`;
   const sql = `
-    WITH ${excl.sql}
+    WITH ${excl}
     SELECT
       countIf(c_listed) AS current_size,
       countIf(n_listed) AS candidate_size,
@@ -63,7 +61,7 @@ export async function previewRules(store: AnalyticsStore, query: PreviewQuery): 
     )`;
   const result = await store.client.query({
     query: sql,
-    query_params: { ...aggregate.params, ...excl.params },
+    query_params: aggregate.params,
     clickhouse_settings: FINAL_SETTINGS,
     use_multipart_params_auto: true,
     format: 'JSONEachRow',

@@ -7,7 +7,7 @@ import { addressHistory, type HistoryEvent } from '../evaluation/address-history
 import { exportUndeliverableCsv } from '../evaluation/export-csv.ts';
 import { type ListFilters, type ListPage, listUndeliverable } from '../evaluation/list-undeliverable.ts';
 import { previewRules, type RulesPreview } from '../evaluation/preview-rules.ts';
-import { listActiveExclusions } from '../store/exclusions-store.ts';
+import { syncExclusionMirror } from '../store/exclusion-mirror.ts';
 import { loadRules } from '../store/rules-store.ts';
 import { normalizeAddress } from './normalize-address.ts';
 import { candidateSettings, type SaveRulesInput } from './rules-services.ts';
@@ -46,12 +46,10 @@ export async function listOrganizationUndeliverable(
 ): Promise<ListPage & { rulesVersion: string }> {
   const scope = await scopeOf(stores.db, organizationId, request.now ?? new Date());
   const rules = await loadRules(stores.db, organizationId);
-  // Only exclusions whose address can match the search can affect the page.
-  const exclusions = await listActiveExclusions(stores.db, organizationId, request.filters?.search ?? '');
+  await syncExclusionMirror(stores.db, stores.analytics, organizationId);
   const page = await listUndeliverable(stores.analytics, {
     ...scope,
     settings: rules.settings,
-    exclusions,
     filters: request.filters ?? {},
     cursor: request.cursor ?? null,
     limit: request.limit ?? 50,
@@ -66,11 +64,10 @@ export async function exportOrganizationUndeliverable(
 ): Promise<Readable> {
   const scope = await scopeOf(stores.db, organizationId, request.now ?? new Date());
   const rules = await loadRules(stores.db, organizationId);
-  const exclusions = await listActiveExclusions(stores.db, organizationId, request.filters?.search ?? '');
+  await syncExclusionMirror(stores.db, stores.analytics, organizationId);
   return exportUndeliverableCsv(stores.analytics, {
     ...scope,
     settings: rules.settings,
-    exclusions,
     filters: request.filters ?? {},
   });
 }
@@ -85,8 +82,8 @@ export async function previewOrganizationRules(
   const candidate = candidateSettings(input);
   const scope = await scopeOf(stores.db, organizationId, now);
   const rules = await loadRules(stores.db, organizationId);
-  const exclusions = await listActiveExclusions(stores.db, organizationId);
-  return previewRules(stores.analytics, { ...scope, current: rules.settings, candidate, exclusions });
+  await syncExclusionMirror(stores.db, stores.analytics, organizationId);
+  return previewRules(stores.analytics, { ...scope, current: rules.settings, candidate });
 }
 
 export async function organizationAddressHistory(

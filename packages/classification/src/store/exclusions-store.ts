@@ -11,6 +11,9 @@ export interface Exclusion {
   clearedAt: Date;
 }
 
+// Every change takes a new revision: the ClickHouse mirror (exclusion-mirror.ts) syncs by it.
+const NEXT_REVISION = sql<string>`nextval('undeliverable_exclusions_revision_seq')`;
+
 const columns = ['id', 'address', 'note', 'actor_user_id', 'actor_name', 'cleared_at'] as const;
 
 type Row = {
@@ -94,6 +97,7 @@ export async function upsertExclusion(db: DbExecutor, input: InsertExclusionInpu
         actor_user_id: input.actorUserId,
         actor_name: input.actorName,
         cleared_at: sql`now()`,
+        revision: NEXT_REVISION,
       }),
     )
     .returning(columns)
@@ -110,7 +114,7 @@ export async function endExclusion(
 ): Promise<Exclusion | undefined> {
   const row = await db
     .updateTable('undeliverable_exclusions')
-    .set({ relisted_at: sql`now()`, relisted_by_user_id: relistedBy })
+    .set({ relisted_at: sql`now()`, relisted_by_user_id: relistedBy, revision: NEXT_REVISION })
     .where('organization_id', '=', organizationId)
     .where('address', '=', address)
     .where('relisted_at', 'is', null)
@@ -121,4 +125,46 @@ export async function endExclusion(
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The latest revision of the organization's exclusions (0 when it never cleared an address). */
+export async function latestExclusionRevision(db: DbExecutor, organizationId: string): Promise<bigint> {
+  const row = await db
+    .selectFrom('undeliverable_exclusions')
+    .select((eb) => eb.fn.max('revision').as('revision'))
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return BigInt(row?.revision ?? 0);
+}
+
+export interface ExclusionChange {
+  address: string;
+  clearedAt: Date;
+  note: string | null;
+  actorName: string | null;
+  active: boolean;
+  revision: bigint;
+}
+
+/** Every exclusion row changed after `revision`, oldest change first. */
+export async function exclusionChangesSince(
+  db: DbExecutor,
+  organizationId: string,
+  revision: bigint,
+): Promise<ExclusionChange[]> {
+  const rows = await db
+    .selectFrom('undeliverable_exclusions')
+    .select(['address', 'cleared_at', 'note', 'actor_name', 'relisted_at', 'revision'])
+    .where('organization_id', '=', organizationId)
+    .where('revision', '>', revision.toString())
+    .orderBy('revision')
+    .execute();
+  return rows.map((row) => ({
+    address: row.address,
+    clearedAt: row.cleared_at,
+    note: row.note,
+    actorName: row.actor_name,
+    active: row.relisted_at === null,
+    revision: BigInt(row.revision),
+  }));
 }

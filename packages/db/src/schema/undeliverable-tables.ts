@@ -25,6 +25,8 @@ export interface UndeliverableExclusionsTable {
   cleared_at: Timestamp;
   relisted_at: NullableTimestamp;
   relisted_by_user_id: string | null;
+  /** From one sequence, new on every change: how the ClickHouse mirror catches up. bigint, read as text. */
+  revision: ColumnType<string, never, string>;
 }
 
 export type UndeliverableRules = Selectable<UndeliverableRulesTable>;
