@@ -101,27 +101,16 @@ export async function listMessages(
     );
     Object.assign(params, { cursorTime: after.time, cursorId: after.id, cursorRecipient: after.recipient });
   }
-  const having = ['status_rank > 0'];
-  if (query.status) {
-    having.push('status_rank = {statusRank:UInt8}');
-    params.statusRank = statusRank(query.status);
-  }
+  if (!query.status) return pageByKeys(store, query.limit, where, params);
+  // A status filter needs every event of a message: one aggregation, filtered in HAVING.
+  params.statusRank = statusRank(query.status);
 
   const result = await store.client.query({
-    query: `SELECT send_time AS sent_time, message_id, recipient,
-                   max(${STATUS_RANK_SQL}) AS status_rank,
-                   ${STATUS_NAME_SQL('status_rank')} AS status,
-                   anyIf(subject, subject != '') AS message_subject,
-                   any(source_address) AS message_from,
-                   any(sending_identity) AS message_identity,
-                   anyIf(template, template != '') AS message_template,
-                   anyIf(channel_id, channel_id != '') AS message_channel,
-                   max(event_time) AS latest_event_at,
-                   toUInt32(count()) AS events
+    query: `SELECT ${AGGREGATES}
             FROM ${qualified(store, 'ses_events')} FINAL
             WHERE ${where.join(' AND ')}
             GROUP BY send_time, message_id, recipient
-            HAVING ${having.join(' AND ')}
+            HAVING status_rank = {statusRank:UInt8}
             ORDER BY send_time DESC, message_id DESC, recipient DESC
             LIMIT {limit:UInt32}`,
     query_params: params,
@@ -139,6 +128,78 @@ export async function listMessages(
         ? encodeKeyset({ time: last.sent_time, id: last.message_id, recipient: last.recipient })
         : null,
   };
+}
+
+/** One row per message and recipient: the status and the message's fields over all its events. */
+const AGGREGATES = `send_time AS sent_time, message_id, recipient,
+                   max(${STATUS_RANK_SQL}) AS status_rank,
+                   ${STATUS_NAME_SQL('status_rank')} AS status,
+                   anyIf(subject, subject != '') AS message_subject,
+                   any(source_address) AS message_from,
+                   any(sending_identity) AS message_identity,
+                   anyIf(template, template != '') AS message_template,
+                   anyIf(channel_id, channel_id != '') AS message_channel,
+                   max(event_time) AS latest_event_at,
+                   toUInt32(count()) AS events`;
+
+/**
+ * Without a status filter, a page is two cheap queries: the page's (sent time, message, recipient)
+ * keys from a DISTINCT over three columns (no FINAL needed: a duplicate cannot add a key), then the
+ * aggregation over those keys' events only, with FINAL so a duplicate never counts twice.
+ */
+async function pageByKeys(
+  store: AnalyticsStore,
+  limit: number,
+  where: string[],
+  params: Record<string, unknown>,
+): Promise<Page<MessageRow>> {
+  const table = qualified(store, 'ses_events');
+  const keyResult = await store.client.query({
+    query: `SELECT DISTINCT send_time AS sent_time, message_id, recipient FROM ${table}
+            WHERE ${where.join(' AND ')}
+            ORDER BY send_time DESC, message_id DESC, recipient DESC
+            LIMIT {limit:UInt32}`,
+    query_params: params,
+    format: 'JSONEachRow',
+  });
+  const keys = await keyResult.json<{ sent_time: string; message_id: string; recipient: string }>();
+  const more = keys.length > limit;
+  const pageKeys = more ? keys.slice(0, limit) : keys;
+  const last = pageKeys.at(-1);
+  const nextCursor =
+    more && last
+      ? encodeKeyset({ time: last.sent_time, id: last.message_id, recipient: last.recipient })
+      : null;
+  if (pageKeys.length === 0) return { items: [], nextCursor };
+
+  const result = await store.client.query({
+    query: `SELECT ${AGGREGATES}
+            FROM ${table} FINAL
+            WHERE organization_id = {organizationId:UUID}
+              AND event_time >= {earliest:DateTime64(3)} - INTERVAL 1 MINUTE
+              AND message_id IN {messageIds:Array(String)}
+              AND recipient IN {recipients:Array(String)}
+            GROUP BY send_time, message_id, recipient
+            HAVING status_rank > 0`,
+    query_params: {
+      organizationId: params.organizationId,
+      earliest: pageKeys.reduce((min, k) => (k.sent_time < min ? k.sent_time : min), last?.sent_time ?? ''),
+      messageIds: [...new Set(pageKeys.map((k) => k.message_id))],
+      recipients: [...new Set(pageKeys.map((k) => k.recipient))],
+    },
+    clickhouse_settings: FINAL_SETTINGS,
+    format: 'JSONEachRow',
+  });
+  const byKey = new Map<string, StoredMessageRow>();
+  for (const row of await result.json<StoredMessageRow>()) {
+    byKey.set(`${row.sent_time}|${row.message_id}|${row.recipient}`, row);
+  }
+  const items: MessageRow[] = [];
+  for (const key of pageKeys) {
+    const row = byKey.get(`${key.sent_time}|${key.message_id}|${key.recipient}`);
+    if (row) items.push(toMessageRow(row));
+  }
+  return { items, nextCursor };
 }
 
 /** Every matching message, a page at a time (CSV export: never the whole result in memory). */
