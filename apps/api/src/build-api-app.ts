@@ -1,11 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { ApiAppDeps } from './api-deps.ts';
 import { registerAccessHook } from './http/access-hook.ts';
 import type { ApiApp } from './http/api-app.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { openApiOptions } from './http/openapi.ts';
 import { guardRouteDeclarations, type RegisteredRoute } from './http/route-guard.ts';
 import { routeModules } from './routes/index.ts';
 
@@ -34,6 +36,8 @@ export async function buildApiApp(deps: ApiAppDeps): Promise<ApiApp> {
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  // Before the routes: it collects their schemas as they are added (GET /v1/openapi.json).
+  await app.register(fastifySwagger, openApiOptions);
   registerAccessHook(app, deps);
   for (const register of routeModules) await register(app, deps);
   return app;

@@ -20,6 +20,8 @@ const PUBLIC_ROUTES = [
   /^\/api\/auth\//,
   /^\/api\/invitations\/:token/,
   /^\/api\/dev\//,
+  // The public API's OpenAPI document: a description, no data (docs/public-api.md).
+  /^\/v1\/openapi\.json$/,
 ];
 
 describe('route declarations', () => {

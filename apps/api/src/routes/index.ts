@@ -23,6 +23,7 @@ import { undeliverableRoutes } from './undeliverable-routes.ts';
 import { v1AccountRoutes } from './v1-account-routes.ts';
 import { v1DeliverabilityRoutes } from './v1-deliverability-routes.ts';
 import { v1MessagesRoutes } from './v1-messages-routes.ts';
+import { v1OpenApiRoutes } from './v1-openapi-routes.ts';
 
 // Every route module of the API, registered in this order. Add yours with one line.
 export const routeModules: RouteModule[] = [
@@ -50,4 +51,5 @@ export const routeModules: RouteModule[] = [
   v1MessagesRoutes,
   reportsDeliverabilityRoutes,
   v1DeliverabilityRoutes,
+  v1OpenApiRoutes,
 ];
