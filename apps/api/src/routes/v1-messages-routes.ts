@@ -11,7 +11,6 @@ import type { FastifyRequest } from 'fastify';
 import { toReportFilter, V1ReportQuerystring } from './report-query.ts';
 import { analyticsOf } from './reports-messages-routes.ts';
 import {
-  ErrorSchema,
   EventLogParams,
   EventLogRowSchema,
   eventTypesOf,
@@ -23,13 +22,13 @@ import {
   SuppressionParams,
 } from './reports-messages-schemas.ts';
 import type { RouteModule } from './route-module.ts';
+import { V1_ERRORS, V1Error } from './v1-common-schemas.ts';
 
 function organizationIdOf(request: FastifyRequest): string {
   if (!request.apiKey) throw new Error('no API key on a /v1 route');
   return request.apiKey.organization.id;
 }
 
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
 const V1EventPage = Type.Object({
   items: Type.Array(EventLogRowSchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
@@ -48,7 +47,7 @@ export const v1MessagesRoutes: RouteModule = (app, deps) => {
         tags: ['Messages'],
         summary: 'Messages (one row per message and recipient) with their current status',
         querystring: Type.Composite([V1ReportQuerystring, MessageListParams]),
-        response: { 200: MessagePageSchema, ...errors },
+        response: { 200: MessagePageSchema, ...V1_ERRORS },
       },
     },
     async (request) => {
@@ -80,7 +79,7 @@ export const v1MessagesRoutes: RouteModule = (app, deps) => {
             Type.String({ minLength: 3, maxLength: 320, description: 'Default: the first recipient.' }),
           ),
         }),
-        response: { 200: MessageDetailSchema, 404: ErrorSchema, ...errors },
+        response: { 200: MessageDetailSchema, 404: V1Error, ...V1_ERRORS },
       },
     },
     async (request) => {
@@ -103,7 +102,7 @@ export const v1MessagesRoutes: RouteModule = (app, deps) => {
         tags: ['Messages'],
         summary: 'Raw SES events, newest first',
         querystring: Type.Composite([V1ReportQuerystring, EventLogParams]),
-        response: { 200: V1EventPage, ...errors },
+        response: { 200: V1EventPage, ...V1_ERRORS },
       },
     },
     async (request) => {
@@ -130,7 +129,7 @@ export const v1MessagesRoutes: RouteModule = (app, deps) => {
         tags: ['Suppressions'],
         summary: 'Addresses suppressed (from events), most recent first',
         querystring: Type.Composite([V1ReportQuerystring, SuppressionParams]),
-        response: { 200: SuppressionPageSchema, ...errors },
+        response: { 200: SuppressionPageSchema, ...V1_ERRORS },
       },
     },
     async (request) => {
