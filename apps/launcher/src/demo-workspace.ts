@@ -16,6 +16,8 @@ export interface DemoWorkspace {
   ingestApiKey: string;
   domains: string[];
   configurationSets: string[];
+  /** Configuration set → channel uuid (what the events record as their channel). */
+  channelIdsByConfigSet: Record<string, string>;
 }
 
 /**
@@ -45,7 +47,11 @@ export async function ensureDemoWorkspace(db: Kysely<Database>): Promise<DemoWor
       await addIdentity(db, { organizationId, kind: 'domain', value: domain });
   }
   const ingestApiKey = await rotateIngestApiKey(db, organizationId);
+  const channelIdsByConfigSet = Object.fromEntries(
+    (await listChannels(db, organizationId)).map((c) => [c.configuration_set, c.id]),
+  );
   return {
+    channelIdsByConfigSet,
     organizationId,
     ingestApiKey,
     domains: [...DEMO_ORGANIZATION.domains],

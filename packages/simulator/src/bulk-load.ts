@@ -31,6 +31,13 @@ export interface BulkLoadOptions {
    */
   raw?: RawMode;
   onProgress?: (progress: BulkLoadProgress) => void;
+  /** Stops between batches (rejects with the signal's reason); inserted batches stay. */
+  signal?: AbortSignal;
+  /**
+   * Pause after each batch, so a load running inside a serving process (the demo backfill of `sendops
+   * start`) leaves the event loop and chDB's single query chain to interactive work. Default 0.
+   */
+  pauseMs?: number;
 }
 
 export interface BulkLoadProgress {
@@ -81,6 +88,11 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
   let inFlight: Promise<void>[] = [];
   let rowsInserted = 0;
   const flush = async () => {
+    if (options.signal?.aborted) {
+      // Let the inserts already sent finish, so the caller can close the store right after.
+      await Promise.allSettled(inFlight);
+      options.signal.throwIfAborted();
+    }
     const rows = batch;
     batch = [];
     if (inFlight.length >= 2) {
@@ -98,6 +110,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     // runs synchronously.
     insert.catch(() => {});
     inFlight.push(insert);
+    if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
   };
 
   // Rounds only repeat when the estimate fell short (each round is its own seeded stream).

@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { launchApiService } from '../api-service.ts';
 import { UsageError } from '../cli-output.ts';
-import { ensureDemoWorkspace } from '../demo-workspace.ts';
+import { backfillDemoHistory, DEMO_HISTORY_DAYS } from '../demo-history.ts';
+import { type DemoWorkspace, ensureDemoWorkspace } from '../demo-workspace.ts';
 import { clearRuntimeState, readRunningState, writeRuntimeState } from '../runtime-state.ts';
 import { openAnalytics, openControlPlane, spoolDirOf } from '../stores.ts';
 import { waitForHealthy } from '../wait-for-healthy.ts';
@@ -14,6 +15,7 @@ export interface StartOptions {
   demo: boolean;
   web: boolean;
   demoRate: string;
+  demoHistory: boolean;
 }
 
 const DEMO_EVENTS_PER_SECOND = 5;
@@ -92,8 +94,9 @@ export async function runStart(config: SendOpsConfig, options: StartOptions, log
       `  postgres    ${controlPlane.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} (${redact(controlPlane.url)})`,
       `  clickhouse  ${store.kind === 'embedded' ? `embedded chDB (${config.dataDir}/clickhouse)` : 'CLICKHOUSE_URL'}`,
     ];
+    let demo: DemoWorkspace | undefined;
     if (options.demo) {
-      const demo = await ensureDemoWorkspace(controlPlane.db);
+      demo = await ensureDemoWorkspace(controlPlane.db);
       const stream = createDemoStream({
         url: ingestUrl,
         apiKey: demo.ingestApiKey,
@@ -104,11 +107,40 @@ export async function runStart(config: SendOpsConfig, options: StartOptions, log
       });
       stops.push(() => stream.stop());
       lines.push(`  demo org    ${demo.organizationId} (simulated SES traffic, ${demoRate} events/s)`);
+      if (options.demoHistory)
+        lines.push(`  demo data   ${DEMO_HISTORY_DAYS} days of history, loaded once in the background`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
 
     await waitForHealthy(health);
     process.stdout.write('ready\n');
+
+    // After `ready`: the backfill takes tens of seconds and nothing waits for it (charts fill in).
+    if (demo && options.demoHistory) {
+      const controller = new AbortController();
+      const history = backfillDemoHistory({
+        store,
+        dataDir: config.dataDir,
+        organizationId: demo.organizationId,
+        domains: demo.domains,
+        channelIdsByConfigSet: demo.channelIdsByConfigSet,
+        now: new Date(),
+        signal: controller.signal,
+      }).then(
+        (result) => {
+          if (result)
+            logger.info({ service: 'demo', events: result.events, rows: result.rows }, 'demo history loaded');
+        },
+        (error: unknown) => {
+          if (!controller.signal.aborted)
+            logger.error({ err: error, service: 'demo' }, 'demo history failed');
+        },
+      );
+      stops.push(async () => {
+        controller.abort();
+        await history;
+      });
+    }
 
     await new Promise<void>((resolve) => {
       const onSignal = (signal: NodeJS.Signals) => {
@@ -138,6 +170,7 @@ export function registerStartCommand(
     )
     .option('--no-demo', 'no demo organization and no simulated event stream')
     .option('--no-web', 'do not start the dashboard')
+    .option('--no-demo-history', 'do not backfill 90 days of demo history (done once per data directory)')
     .option(
       '--demo-rate <events-per-second>',
       'rate of the simulated demo stream',
