@@ -13,6 +13,7 @@ let other: OrgFixture;
 let support: Client;
 let marketer: Client;
 let viewer: Client;
+let orgRows: Awaited<ReturnType<typeof load>>;
 
 const RANGE = 'from=2026-10-01T00:00:00Z&to=2026-10-04T00:00:00Z';
 const START = Date.UTC(2026, 9, 1);
@@ -61,7 +62,7 @@ beforeAll(async () => {
   support = await addMember(h.app, h.test.db, org, 'customer_support');
   marketer = await addMember(h.app, h.test.db, org, 'marketer');
   viewer = await addMember(h.app, h.test.db, org, 'viewer');
-  await load(org.id);
+  orgRows = await load(org.id);
   await load(other.id);
 });
 afterAll(async () => {
@@ -93,6 +94,32 @@ describe('Messages routes', () => {
     } while (cursor);
     expect(seen.length).toBeGreaterThanOrEqual(120);
     expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('reads bare dates as days in tz: the Tokyo day of 2 October holds exactly the messages sent in it', async () => {
+    const dayStart = Date.UTC(2026, 9, 1, 15); // 2026-10-02T00:00 in Asia/Tokyo (UTC+9)
+    const dayEnd = Date.UTC(2026, 9, 2, 15);
+    const expected = new Set(
+      orgRows
+        .filter((r) => {
+          const sent = Date.parse(`${r.send_time.replace(' ', 'T')}Z`);
+          return r.recipient !== '' && sent >= dayStart && sent < dayEnd;
+        })
+        .map((r) => `${r.message_id}|${r.recipient}`),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url = `${base()}/messages?from=2026-10-02&to=2026-10-03&tz=Asia/Tokyo&limit=40${cursor ? `&cursor=${cursor}` : ''}`;
+      const body = (await call(h.app, viewer, 'GET', url)).json() as {
+        items: { messageId: string; recipient: string }[];
+        nextCursor: string | null;
+      };
+      seen.push(...body.items.map((m) => `${m.messageId}|${m.recipient}`));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(expected.size).toBeGreaterThan(10);
+    expect(seen.sort()).toEqual([...expected].sort());
   });
 
   it('Customer Support finds a recipient; Marketer and Viewer may not search by recipient', async () => {
