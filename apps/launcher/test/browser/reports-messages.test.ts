@@ -180,9 +180,12 @@ describe('Reports → Messages in a browser', () => {
     await phoneRows.first().click();
     await visible(phone.getByTestId('message-timeline'));
     await shot(phone, 'messages-07-phone-detail');
-    await phone.goto(`/o/${demoSlug}/reports/deliverability/suppressions`);
+    // The Suppression List is a section of the Deliverability tab.
+    await phone.goto(`/o/${demoSlug}/reports/deliverability`);
+    const suppressions = phone.getByTestId('suppression-list');
     // Loaded: the table, or the empty state when the stream has not bounced anyone yet.
-    await visible(phone.getByTestId('suppression-list').locator('table, .empty'));
+    await visible(suppressions.locator('table, .empty'));
+    await suppressions.scrollIntoViewIfNeeded();
     await shot(phone, 'messages-08-phone-suppressions');
   }, 300_000);
 });

@@ -11,6 +11,7 @@ import { toQueryString, useReportFilter } from '../report-filter.tsx';
 import { InfoTip } from './status-badge.tsx';
 import { useDebounced } from './use-debounced.ts';
 import { usePagedList } from './use-paged-list.ts';
+import './messages.css';
 
 const REASONS: Record<SuppressionRow['reason'], string> = {
   complaint: 'Complaint',
@@ -22,7 +23,12 @@ const REASONS: Record<SuppressionRow['reason'], string> = {
 const DEFINITION =
   'From your SES events: an address is listed when its latest complaint or permanent bounce falls in the date range and no delivery to it came later. Reasons: complaint; account suppression list (bounce sub-type OnAccountSuppressionList); SES global suppression list (Suppressed); hard bounce (any other permanent bounce). The channel filter applies to the suppressing event.';
 
-/** The Suppression List viewer (reports/deliverability-reports), embeddable in the Deliverability tab. */
+/** The Suppression List section of the Deliverability tab, for roles holding `suppressions.view`. */
+export function SuppressionListSection() {
+  return useCan('suppressions.view') ? <SuppressionList /> : null;
+}
+
+/** The Suppression List viewer (reports/deliverability-reports). */
 export function SuppressionList() {
   const { slug } = useOrganization();
   const { timezone } = useSession();
@@ -44,7 +50,11 @@ export function SuppressionList() {
     [slug, filter.queryString, params, filter.refreshTick],
   );
   return (
-    <section className="card" aria-labelledby={`${searchId}-title`} data-testid="suppression-list">
+    <section
+      className="card suppression-list"
+      aria-labelledby={`${searchId}-title`}
+      data-testid="suppression-list"
+    >
       <div className="filters">
         <h2 id={`${searchId}-title`} className="card-title-inline">
           Suppression List <InfoTip text={DEFINITION} />

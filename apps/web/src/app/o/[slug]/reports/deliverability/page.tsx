@@ -11,6 +11,7 @@ import {
 } from '../../../../../components/reports/deliverability/format.ts';
 import { ProviderTable } from '../../../../../components/reports/deliverability/provider-table.tsx';
 import { Kpi, ReportCard } from '../../../../../components/reports/deliverability/report-card.tsx';
+import { SuppressionListSection } from '../../../../../components/reports/messages/suppression-list.tsx';
 import { useReportFilter } from '../../../../../components/reports/report-filter.tsx';
 import { reportsDeliverabilityApi } from '../../../../../lib/api/reports-deliverability.ts';
 import { useResource } from '../../../../../lib/use-resource.ts';
@@ -251,6 +252,7 @@ export default function DeliverabilityPage() {
           />
         </ReportCard>
       </div>
+      <SuppressionListSection />
     </div>
   );
 }
