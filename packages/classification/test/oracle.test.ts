@@ -245,6 +245,15 @@ describe('ClickHouse evaluation against the plain TypeScript oracle', () => {
           .sort();
         expect(page.items.map((r) => r.address).sort()).toEqual(filtered);
 
+        // Excluded alone takes its own join: the same rows as in the full list.
+        const excluded = await listUndeliverable(analytics.store, {
+          ...scope,
+          settings: scenario.current,
+          filters: { status: 'excluded' },
+          limit: 500,
+        });
+        expect(excluded.items).toEqual(actual.filter((r) => r.status === 'excluded'));
+
         const preview = await previewRules(analytics.store, {
           ...scope,
           current: scenario.current,

@@ -27,6 +27,8 @@ export function addressAggregateSql(
   scope: EvaluationScope,
   sets: RuleSetSql[],
   having: string,
+  /** An extra condition on the event rows scanned (e.g. only some addresses); default none. */
+  rowFilter = '1',
 ): { sql: string; params: Record<string, unknown> } {
   const params = scopeParams(scope);
   for (const set of sets) Object.assign(params, set.params);
@@ -34,6 +36,8 @@ export function addressAggregateSql(
     SELECT
       address,
       ${LOCKED_RULES.map((rule) => `countIf(q_${rule}) AS ${rule}_events`).join(',\n      ')},
+      maxIf(event_time, q_permanent_bounce) AS permanent_bounce_last,
+      maxIf(event_time, q_complaint) AS complaint_last,
       ${sets.flatMap((set) => set.aggregates).join(',\n      ')}
     FROM (
       SELECT
@@ -45,6 +49,7 @@ export function addressAggregateSql(
         AND event_time >= {retention_from:${DATETIME}}
         AND event_time <= {now:${DATETIME}}
         AND recipient != ''
+        AND (${rowFilter})
     )
     GROUP BY address
     HAVING ${having}`;
@@ -57,6 +62,8 @@ export function addressDetailsSql(
   scope: EvaluationScope,
   set: RuleSetSql,
   addresses: readonly string[],
+  /** The days of the events wanted (latest qualifying, latest permanent bounce, latest complaint): the primary key narrows the read to them. */
+  days: readonly string[],
 ): { sql: string; params: Record<string, unknown> } {
   const sql = `
     SELECT
@@ -72,13 +79,14 @@ export function addressDetailsSql(
         ${flagColumns().join(',\n        ')}
       FROM ${qualified(store, 'ses_events')} FINAL
       WHERE organization_id = {organization_id:UUID}
+        AND toDate(event_time) IN {days:Array(Date)}
         AND recipient IN {addresses:Array(String)}
         AND event_type IN ${CANDIDATE_EVENT_TYPES}
         AND event_time >= {retention_from:${DATETIME}}
         AND event_time <= {now:${DATETIME}}
     )
     GROUP BY address`;
-  return { sql, params: { ...scopeParams(scope), ...set.params, addresses } };
+  return { sql, params: { ...scopeParams(scope), ...set.params, addresses, days } };
 }
 
 function scopeParams(scope: EvaluationScope): Record<string, unknown> {

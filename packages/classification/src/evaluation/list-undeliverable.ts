@@ -60,6 +60,8 @@ interface RawRow {
   note: string;
   actor_name: string;
   cleared_at: string;
+  /** Days holding the events phase two reads. */
+  days: string[];
 }
 
 interface Details {
@@ -123,16 +125,39 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
 
   const set = ruleSetSql('c', query.settings, query.now);
   const excl = exclusionsCte(store);
-  const aggregate = addressAggregateSql(
-    store,
-    query,
-    [set],
-    `c_reason != '' OR address IN (SELECT address FROM exclusions)`,
-  );
+  // Search narrows the scan itself; the status picks the cheapest join: Listed never needs the
+  // exclusions no rule matches, Excluded only aggregates the excluded addresses.
+  const search = `positionCaseInsensitiveUTF8(recipient, {search:String}) > 0`;
+  const aggregate =
+    status === 'listed'
+      ? addressAggregateSql(store, query, [set], `c_reason != ''`, search)
+      : status === 'excluded'
+        ? addressAggregateSql(
+            store,
+            query,
+            [set],
+            '1',
+            `${search} AND recipient IN (SELECT address FROM exclusions)`,
+          )
+        : addressAggregateSql(
+            store,
+            query,
+            [set],
+            `c_reason != '' OR address IN (SELECT address FROM exclusions)`,
+            search,
+          );
+  const m = `(SELECT *, toUInt8(1) AS present FROM (${aggregate.sql})) AS m`;
+  const x = `(SELECT *, toUInt8(1) AS present FROM exclusions) AS x`;
+  const join =
+    status === 'listed'
+      ? `${m} LEFT JOIN ${x} ON m.address = x.address`
+      : status === 'excluded'
+        ? `${x} LEFT JOIN ${m} ON m.address = x.address`
+        : `${m} FULL OUTER JOIN ${x} ON m.address = x.address`;
   const sql = `
     WITH ${excl}
     SELECT address, is_listed, reason, events, toString(changed_at) AS last_change,
-      excluded, note, actor_name, toString(cleared_at) AS cleared_at
+      excluded, note, actor_name, toString(cleared_at) AS cleared_at, days
     FROM (
       SELECT
         if(m.present = 1, m.address, x.address) AS address,
@@ -141,10 +166,9 @@ async function queryRows(store: AnalyticsStore, query: ListQuery, limit: number)
         x.present = 1 AND NOT (reason != '' AND m.c_last > x.cleared_at) AS is_excluded,
         reason != '' AND NOT is_excluded AS is_listed,
         if(is_excluded, x.cleared_at, m.c_last) AS changed_at,
-        x.present AS excluded, x.note AS note, x.actor_name AS actor_name, x.cleared_at AS cleared_at
-      FROM (SELECT *, toUInt8(1) AS present FROM (${aggregate.sql})) AS m
-      FULL OUTER JOIN (SELECT *, toUInt8(1) AS present FROM exclusions) AS x
-        ON m.address = x.address
+        x.present AS excluded, x.note AS note, x.actor_name AS actor_name, x.cleared_at AS cleared_at,
+        arrayDistinct([toDate(m.c_last), toDate(m.permanent_bounce_last), toDate(m.complaint_last)]) AS days
+      FROM ${join}
     )
     WHERE multiIf({status:String} = 'listed', is_listed, {status:String} = 'excluded', is_excluded, is_listed OR is_excluded)
       AND positionCaseInsensitiveUTF8(address, {search:String}) > 0
@@ -184,6 +208,7 @@ async function withDetails(
     query,
     ruleSetSql('c', query.settings, query.now),
     rows.map((r) => r.address),
+    [...new Set(rows.flatMap((r) => r.days))],
   );
   const result = await store.client.query({
     query: details.sql,
