@@ -76,8 +76,6 @@ export type { ExclusionChange } from './store/exclusions-store.ts';
 export {
   type Exclusion,
   endExclusion,
-  findActiveExclusions,
-  listActiveExclusions,
   upsertExclusion,
 } from './store/exclusions-store.ts';
 export { loadRules, type SavedRules, storeRules } from './store/rules-store.ts';

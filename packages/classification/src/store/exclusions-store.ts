@@ -34,40 +34,6 @@ const toExclusion = (row: Row): Exclusion => ({
   clearedAt: row.cleared_at,
 });
 
-/**
- * Active exclusions, optionally only those whose address contains `search` (case-insensitive): a
- * search narrows what must be shipped to ClickHouse with the list query.
- */
-export async function listActiveExclusions(
-  db: DbExecutor,
-  organizationId: string,
-  search = '',
-): Promise<Exclusion[]> {
-  let query = db
-    .selectFrom('undeliverable_exclusions')
-    .select(columns)
-    .where('organization_id', '=', organizationId)
-    .where('relisted_at', 'is', null);
-  if (search !== '') query = query.where('address', 'like', `%${escapeLike(search.toLowerCase())}%`);
-  return (await query.execute()).map(toExclusion);
-}
-
-export async function findActiveExclusions(
-  db: DbExecutor,
-  organizationId: string,
-  addresses: readonly string[],
-): Promise<Exclusion[]> {
-  if (addresses.length === 0) return [];
-  const rows = await db
-    .selectFrom('undeliverable_exclusions')
-    .select(columns)
-    .where('organization_id', '=', organizationId)
-    .where('relisted_at', 'is', null)
-    .where('address', 'in', addresses)
-    .execute();
-  return rows.map(toExclusion);
-}
-
 export interface InsertExclusionInput {
   organizationId: string;
   address: string;
@@ -121,10 +87,6 @@ export async function endExclusion(
     .returning(columns)
     .executeTakeFirst();
   return row ? toExclusion(row) : undefined;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** The latest revision of the organization's exclusions (0 when it never cleared an address). */
