@@ -130,13 +130,13 @@ describe('Reports → Messages in a browser', () => {
 
     await page.goto(`/o/${demoSlug}/reports/messages`);
     await countOf(rows).toBeGreaterThan(3);
-    const recipient = (await rows.first().locator('td').nth(1).textContent())!.trim();
+    const recipient = (await rows.first().locator('td').nth(1).locator('.mono').textContent())!.trim();
     await page.getByLabel('Recipient', { exact: true }).fill(recipient.toUpperCase());
     await expect
       .poll(async () => {
         const cells = await page
           .getByTestId('messages-table')
-          .locator('tbody tr td:nth-child(2)')
+          .locator('tbody tr td:nth-child(2) .mono')
           .allTextContents();
         return cells.length > 0 && cells.every((cell) => cell.trim() === recipient);
       }, WAIT)
@@ -176,6 +176,7 @@ describe('Reports → Messages in a browser', () => {
     await countOf(phoneRows).toBeGreaterThan(3);
     // Nothing wider than the screen.
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await phoneRows.first().scrollIntoViewIfNeeded();
     await shot(phone, 'messages-06-phone-list');
     await phoneRows.first().click();
     await visible(phone.getByTestId('message-timeline'));

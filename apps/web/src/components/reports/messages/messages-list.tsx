@@ -119,8 +119,8 @@ export function MessagesList({
                 <tr>
                   <th>Status</th>
                   <th>Recipient</th>
-                  <th>Subject</th>
-                  <th>Sent</th>
+                  <th className="hide-phone">Subject</th>
+                  <th className="hide-phone">Sent</th>
                   <th className="hide-phone">Latest event</th>
                 </tr>
               </thead>
@@ -138,9 +138,16 @@ export function MessagesList({
                     <td>
                       <StatusBadge status={m.status} />
                     </td>
-                    <td className="mono small break">{m.recipient}</td>
-                    <td className="truncate">{m.subject || <span className="muted">(none)</span>}</td>
-                    <td className="nowrap small">{formatDateTime(m.sentAt, timezone, true)}</td>
+                    <td className="small break">
+                      <span className="mono">{m.recipient}</span>
+                      {/* On a phone, subject and time fold under the recipient. */}
+                      <div className="show-phone faint">{m.subject || '(no subject)'}</div>
+                      <div className="show-phone faint">{formatDateTime(m.sentAt, timezone, true)}</div>
+                    </td>
+                    <td className="truncate hide-phone">
+                      {m.subject || <span className="muted">(none)</span>}
+                    </td>
+                    <td className="nowrap small hide-phone">{formatDateTime(m.sentAt, timezone, true)}</td>
                     <td className="nowrap small hide-phone">
                       {formatDateTime(m.latestEventAt, timezone, true)}
                     </td>

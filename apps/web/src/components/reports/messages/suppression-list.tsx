@@ -95,7 +95,7 @@ export function SuppressionList() {
                 <tr>
                   <th>Address</th>
                   <th>Reason</th>
-                  <th>Suppressed</th>
+                  <th className="hide-phone">Suppressed</th>
                   <th className="hide-phone">Diagnostic</th>
                 </tr>
               </thead>
@@ -110,8 +110,13 @@ export function SuppressionList() {
                         {REASONS[s.reason]}
                       </span>
                       {s.detail && <div className="faint small">{s.detail}</div>}
+                      <div className="show-phone faint small">
+                        {formatDateTime(s.suppressedAt, timezone, true)}
+                      </div>
                     </td>
-                    <td className="nowrap small">{formatDateTime(s.suppressedAt, timezone, true)}</td>
+                    <td className="nowrap small hide-phone">
+                      {formatDateTime(s.suppressedAt, timezone, true)}
+                    </td>
                     <td className="small truncate hide-phone">{s.diagnosticCode || '—'}</td>
                   </tr>
                 ))}
