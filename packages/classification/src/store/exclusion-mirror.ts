@@ -26,11 +26,9 @@ export async function syncExclusionMirror(
   }
   const changes = await exclusionChangesSince(db, organizationId, known);
   await writeExclusionMirror(store, organizationId, changes);
-  // Another process may have written a newer revision meanwhile: the highest revision per address wins.
-  synced.set(
-    key,
-    changes.reduce((max, c) => (c.revision > max ? c.revision : max), known),
-  );
+  // Changes come oldest first. Another process may mirror the same rows too: the highest revision per
+  // address wins, so writing them twice changes nothing.
+  synced.set(key, changes.at(-1)?.revision ?? known);
 }
 
 /** Writes mirror rows as they are (tests and benchmarks write them directly). */
