@@ -232,6 +232,28 @@ describe('Event Log and Suppressions routes', () => {
     expect(wider.json().items.length).toBeGreaterThan(0);
   });
 
+  it('exports the Event Log and the Suppression list as CSV with the same rows as their JSON', async () => {
+    const events = await call(h.app, marketer, 'GET', `${base()}/events?${RANGE}&type=Bounce&format=csv`);
+    expect(events.statusCode).toBe(200);
+    expect(events.headers['content-disposition']).toMatch(/^attachment; filename="events-/);
+    const eventLines = events.body.trimEnd().split('\r\n');
+    expect(eventLines[0]).toBe('at,type,recipient,message_id,event_id,subject,channel_id,detail');
+    const eventJson = (
+      await call(h.app, marketer, 'GET', `${base()}/events?${RANGE}&type=Bounce&limit=500`)
+    ).json();
+    expect(eventLines.slice(1).map((l) => l.split(',')[4])).toEqual(
+      eventJson.items.map((e: { eventId: string }) => e.eventId),
+    );
+    const suppressions = await call(h.app, marketer, 'GET', `${base()}/suppressions?${RANGE}&format=csv`);
+    const lines = suppressions.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('address,reason,detail,suppressed_at,diagnostic_code,message_id');
+    const json = (await call(h.app, marketer, 'GET', `${base()}/suppressions?${RANGE}&limit=500`)).json();
+    expect(json.items.length).toBeGreaterThan(0);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(
+      json.items.map((s: { address: string }) => s.address),
+    );
+  });
+
   it('lists suppressed addresses with their reason; the public API answers the same with scoped keys', async () => {
     const response = await call(h.app, viewer, 'GET', `${base()}/suppressions?${RANGE}`);
     expect(response.statusCode).toBe(200);
