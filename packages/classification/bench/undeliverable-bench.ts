@@ -36,6 +36,8 @@ try {
   const store = createAnalyticsStore({ database: 'bench', dataDir: dir });
   await migrateAnalytics(store);
   if (!keepDir || (await countEvents(store, organizationId)) === 0) await load(store);
+  // A reused store keeps the events, not the clearings of an earlier run.
+  await store.client.command({ query: `TRUNCATE TABLE ${store.database}.undeliverable_exclusions` });
   const stored = await countEvents(store, organizationId);
   const distinct = await distinctRecipients(store);
   console.log(`${stored.toLocaleString('en')} rows, ${distinct.toLocaleString('en')} distinct recipients`);
