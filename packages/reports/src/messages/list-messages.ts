@@ -69,11 +69,11 @@ export async function listMessages(
   };
   const where = [
     'organization_id = {organizationId:UUID}',
-    // Events come after their message's send time, but EventBridge's `time` has whole seconds, so a
-    // Send can be stamped up to a second before `mail.timestamp`: a minute of slack, and the primary
-    // key still skips every earlier day.
-    'event_time >= {from:DateTime64(3)} - INTERVAL 1 MINUTE',
-    'send_time >= {from:DateTime64(3)}',
+    // The search window's start (widened below). Events come after their message's send time, but
+    // EventBridge's `time` has whole seconds, so a Send can be stamped up to a second before
+    // `mail.timestamp`: a minute of slack, and the primary key still skips every earlier day.
+    'event_time >= {windowFrom:DateTime64(3)} - INTERVAL 1 MINUTE',
+    'send_time >= {windowFrom:DateTime64(3)}',
     'send_time < {to:DateTime64(3)}',
     "recipient != ''",
   ];
@@ -94,17 +94,46 @@ export async function listMessages(
     where.push(recipientSearchSql(search));
     params.recipientSearch = search.value;
   }
+  let upper = filter.to.getTime();
   if (query.cursor) {
     const after = decodeKeyset(query.cursor);
+    upper = Math.min(upper, Date.parse(isoOf(after.time)) + 1);
     where.push(
       '(send_time, message_id, recipient) < ({cursorTime:DateTime64(3)}, {cursorId:String}, {cursorRecipient:String})',
     );
     Object.assign(params, { cursorTime: after.time, cursorId: after.id, cursorRecipient: after.recipient });
   }
-  if (!query.status) return pageByKeys(store, query.limit, where, params);
-  // A status filter needs every event of a message: one aggregation, filtered in HAVING.
-  params.statusRank = statusRank(query.status);
+  const status = query.status;
+  if (status) params.statusRank = statusRank(status);
+  // Newest first: look at the most recent day before the cursor, then 8× wider, until the page is full
+  // or the window reaches the range's start. A dense range answers from its last day; a sparse search
+  // costs a few bounded queries instead of a scan of the whole range.
+  const rangeFrom = filter.from.getTime();
+  for (let span = DAY_MS; ; span *= 8) {
+    const windowFrom = Math.max(rangeFrom, upper - span);
+    params.windowFrom = clickhouseTimeOf(new Date(windowFrom));
+    const found = status
+      ? await pageWithStatus(store, query.limit, where, params)
+      : await pageByKeys(store, query.limit, where, params);
+    if (found.more || windowFrom === rangeFrom) return found.page;
+  }
+}
 
+const DAY_MS = 86_400_000;
+
+interface Found {
+  page: Page<MessageRow>;
+  /** More rows exist in the window than the page holds. */
+  more: boolean;
+}
+
+/** A status filter needs every event of a message: one aggregation, filtered in HAVING. */
+async function pageWithStatus(
+  store: AnalyticsStore,
+  limit: number,
+  where: string[],
+  params: Record<string, unknown>,
+): Promise<Found> {
   const result = await store.client.query({
     query: `SELECT ${AGGREGATES}
             FROM ${qualified(store, 'ses_events')} FINAL
@@ -118,15 +147,18 @@ export async function listMessages(
     format: 'JSONEachRow',
   });
   const rows = await result.json<StoredMessageRow>();
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   return {
-    items: page.map(toMessageRow),
-    nextCursor:
-      more && last
-        ? encodeKeyset({ time: last.sent_time, id: last.message_id, recipient: last.recipient })
-        : null,
+    more,
+    page: {
+      items: page.map(toMessageRow),
+      nextCursor:
+        more && last
+          ? encodeKeyset({ time: last.sent_time, id: last.message_id, recipient: last.recipient })
+          : null,
+    },
   };
 }
 
@@ -152,7 +184,7 @@ async function pageByKeys(
   limit: number,
   where: string[],
   params: Record<string, unknown>,
-): Promise<Page<MessageRow>> {
+): Promise<Found> {
   const table = qualified(store, 'ses_events');
   const keyResult = await store.client.query({
     query: `SELECT DISTINCT send_time AS sent_time, message_id, recipient FROM ${table}
@@ -170,7 +202,7 @@ async function pageByKeys(
     more && last
       ? encodeKeyset({ time: last.sent_time, id: last.message_id, recipient: last.recipient })
       : null;
-  if (pageKeys.length === 0) return { items: [], nextCursor };
+  if (pageKeys.length === 0) return { more, page: { items: [], nextCursor } };
 
   const result = await store.client.query({
     query: `SELECT ${AGGREGATES}
@@ -199,7 +231,7 @@ async function pageByKeys(
     const row = byKey.get(`${key.sent_time}|${key.message_id}|${key.recipient}`);
     if (row) items.push(toMessageRow(row));
   }
-  return { items, nextCursor };
+  return { more, page: { items, nextCursor } };
 }
 
 /** Every matching message, a page at a time (CSV export: never the whole result in memory). */
