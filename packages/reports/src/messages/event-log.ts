@@ -59,35 +59,28 @@ export async function listEventLog(
   query: EventLogQuery,
 ): Promise<EventLogPage> {
   const { where, params } = conditions(filter, query);
+  let upper = filter.to.getTime();
   if (query.cursor) {
     const after = decodeKeyset(query.cursor);
+    upper = Math.min(upper, Date.parse(isoOf(after.time)) + 1);
     where.push(
       '(event_time, event_id, recipient) < ({cursorTime:DateTime64(3)}, {cursorId:String}, {cursorRecipient:String})',
     );
     Object.assign(params, { cursorTime: after.time, cursorId: after.id, cursorRecipient: after.recipient });
   }
-  const result = await store.client.query({
-    query: `SELECT event_id, event_type, event_time, message_id, recipient, subject, channel_id,
-                   multiIf(
-                     event_type = 'Bounce', concat(bounce_type, '/', bounce_sub_type, ' ', diagnostic_code),
-                     event_type = 'Complaint', concat(complaint_feedback_type, ' ', user_agent),
-                     event_type = 'Delivery', concat(toString(processing_time_ms), ' ms ', smtp_response),
-                     event_type = 'DeliveryDelay', concat(delay_type, ' ', diagnostic_code),
-                     event_type = 'Open', user_agent,
-                     event_type = 'Click', link,
-                     event_type = 'Reject', reject_reason,
-                     event_type = 'Rendering Failure', rendering_error,
-                     ''
-                   ) AS detail
-            FROM ${qualified(store, 'ses_events')} FINAL
-            WHERE ${where.join(' AND ')}
-            ORDER BY event_time DESC, event_id DESC, recipient DESC
-            LIMIT {limit:UInt32}`,
-    query_params: { ...params, limit: query.limit + 1 },
-    clickhouse_settings: FINAL_SETTINGS,
-    format: 'JSONEachRow',
-  });
-  const rows = await result.json<StoredEventRow>();
+  // Newest first: the hour before the cursor, then 8× wider, until the page is full or the window
+  // reaches the range's start, so a page reads the recent part of the range, not all of it.
+  const rangeFrom = filter.from.getTime();
+  let rows: StoredEventRow[] = [];
+  for (let span = HOUR_MS; ; span *= 8) {
+    const windowFrom = Math.max(rangeFrom, upper - span);
+    rows = await eventRows(store, [...where, 'event_time >= {windowFrom:DateTime64(3)}'], {
+      ...params,
+      windowFrom: clickhouseTimeOf(new Date(windowFrom)),
+      limit: query.limit + 1,
+    });
+    if (rows.length > query.limit || windowFrom === rangeFrom) break;
+  }
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
@@ -108,6 +101,37 @@ export async function listEventLog(
         : null,
     watermark: query.cursor ? null : await newestIngestion(store, filter, query),
   };
+}
+
+const HOUR_MS = 3_600_000;
+
+async function eventRows(
+  store: AnalyticsStore,
+  where: string[],
+  params: Record<string, unknown>,
+): Promise<StoredEventRow[]> {
+  const result = await store.client.query({
+    query: `SELECT event_id, event_type, event_time, message_id, recipient, subject, channel_id,
+                   multiIf(
+                     event_type = 'Bounce', concat(bounce_type, '/', bounce_sub_type, ' ', diagnostic_code),
+                     event_type = 'Complaint', concat(complaint_feedback_type, ' ', user_agent),
+                     event_type = 'Delivery', concat(toString(processing_time_ms), ' ms ', smtp_response),
+                     event_type = 'DeliveryDelay', concat(delay_type, ' ', diagnostic_code),
+                     event_type = 'Open', user_agent,
+                     event_type = 'Click', link,
+                     event_type = 'Reject', reject_reason,
+                     event_type = 'Rendering Failure', rendering_error,
+                     ''
+                   ) AS detail
+            FROM ${qualified(store, 'ses_events')} FINAL
+            WHERE ${where.join(' AND ')}
+            ORDER BY event_time DESC, event_id DESC, recipient DESC
+            LIMIT {limit:UInt32}`,
+    query_params: params,
+    clickhouse_settings: FINAL_SETTINGS,
+    format: 'JSONEachRow',
+  });
+  return result.json<StoredEventRow>();
 }
 
 /**
