@@ -75,7 +75,7 @@ export function TrendChart({
           <XAxis dataKey="label" {...axis} minTickGap={24} />
           <YAxis
             {...axis}
-            width={56}
+            width={unit.length > 1 ? 76 : 56}
             unit={unit}
             domain={[0, highest > 0 ? Number(highest.toPrecision(2)) : 1]}
           />
@@ -130,7 +130,7 @@ export function BarsChart({
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" {...axis} unit={unit} />
+          <XAxis type="number" {...axis} unit={unit} allowDecimals={unit !== ''} />
           <YAxis type="category" dataKey={category} {...axis} width={150} interval={0} />
           <Tooltip
             {...tooltipStyle}

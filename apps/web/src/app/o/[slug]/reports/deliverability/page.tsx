@@ -57,7 +57,7 @@ export default function DeliverabilityPage() {
           testId="kpi-soft-bounce"
           value={pctText(totals?.softBouncePct ?? null)}
           info="Transient and undetermined bounces ÷ sends, 2 decimals."
-          sub={totals ? `${countText(totals.softBounces)} bounces` : undefined}
+          sub={totals ? `${countText(totals.softBounces)} of ${countText(totals.sends)} sends` : undefined}
         />
         <Kpi
           label="Total Bounce %"
