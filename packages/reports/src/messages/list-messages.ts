@@ -109,7 +109,9 @@ export async function listMessages(
   // or the window reaches the range's start. A dense range answers from its last day; a sparse search
   // costs a few bounded queries instead of a scan of the whole range.
   const rangeFrom = filter.from.getTime();
-  for (let span = DAY_MS; ; span *= 8) {
+  // An exact address is a bloom-filter lookup: the whole range at once costs less than widening.
+  const firstSpan = search?.mode === 'exact' ? Number.POSITIVE_INFINITY : DAY_MS;
+  for (let span = firstSpan; ; span *= 8) {
     const windowFrom = Math.max(rangeFrom, upper - span);
     params.windowFrom = clickhouseTimeOf(new Date(windowFrom));
     const found = status

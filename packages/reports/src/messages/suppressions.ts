@@ -1,4 +1,4 @@
-import { type AnalyticsStore, FINAL_SETTINGS, qualified } from '@sendops/analytics';
+import { type AnalyticsStore, qualified } from '@sendops/analytics';
 import type { ReportFilter } from '../report-filter.ts';
 import { clickhouseTimeOf, decodeKeyset, encodeKeyset, isoOf } from './keyset-cursor.ts';
 import type { Page } from './list-messages.ts';
@@ -96,6 +96,8 @@ export async function listSuppressions(
     having.push('(suppressed_at, address) < ({cursorTime:DateTime64(3)}, {cursorAddress:String})');
     Object.assign(params, { cursorTime: after.time, cursorAddress: after.recipient });
   }
+  // No FINAL: max and argMax give the same answer when a retried event is stored twice, so the
+  // duplicates ReplacingMergeTree has not merged yet cannot change a row.
   const table = qualified(store, 'ses_events');
   const result = await store.client.query({
     query: `WITH suppressing AS (
@@ -106,13 +108,13 @@ export async function listSuppressions(
                             (event_time, event_id)) AS detail,
                      argMax(diagnostic_code, (event_time, event_id)) AS diagnostic_code,
                      argMax(message_id, (event_time, event_id)) AS message_id
-              FROM ${table} FINAL
+              FROM ${table}
               WHERE ${inRange.join(' AND ')}
               GROUP BY recipient
             ),
             lifted AS (
               SELECT recipient AS address, max(event_time) AS delivered_at
-              FROM ${table} FINAL
+              FROM ${table}
               WHERE organization_id = {organizationId:UUID} AND event_type = 'Delivery'
                 AND event_time >= {from:DateTime64(3)} AND event_time < {to:DateTime64(3)}
                 AND recipient IN (SELECT address FROM suppressing)
@@ -127,7 +129,7 @@ export async function listSuppressions(
             ORDER BY suppressed_at DESC, address DESC
             LIMIT {limit:UInt32}`,
     query_params: params,
-    clickhouse_settings: { ...FINAL_SETTINGS, join_use_nulls: 0 },
+    clickhouse_settings: { join_use_nulls: 0 },
     format: 'JSONEachRow',
   });
   const rows = await result.json<StoredSuppression>();
