@@ -217,7 +217,8 @@ async function pageByKeys(
             HAVING status_rank > 0`,
     query_params: {
       organizationId: params.organizationId,
-      earliest: pageKeys.reduce((min, k) => (k.sent_time < min ? k.sent_time : min), last?.sent_time ?? ''),
+      // Keys come newest first: the last one was sent earliest.
+      earliest: last?.sent_time ?? '',
       messageIds: [...new Set(pageKeys.map((k) => k.message_id))],
       recipients: [...new Set(pageKeys.map((k) => k.recipient))],
     },
