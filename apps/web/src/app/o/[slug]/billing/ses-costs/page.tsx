@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Suspense } from 'react';
 import {
   formatChange,
   formatCount,
@@ -29,7 +30,9 @@ import '../../../../../components/reports/reports.css';
 export default function SesCostsPage() {
   return (
     <RequirePermission anyOf={['billing.ses_costs.view']}>
-      <SesCosts />
+      <Suspense fallback={<Loading />}>
+        <SesCosts />
+      </Suspense>
     </RequirePermission>
   );
 }
@@ -47,8 +50,23 @@ const MONTH_CHOICES: TrendMonths[] = [3, 6, 12];
 function SesCosts() {
   const membership = useOrganization();
   const canExport = useCan('billing.ses_costs.export');
-  const [months, setMonths] = useState<TrendMonths>(6);
-  const [freeTier, setFreeTier] = useState(true);
+  // Kept in the URL (`months`, `freeTier=off`), so a reload or a shared link shows the same view.
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const months = (MONTH_CHOICES.find((m) => String(m) === params.get('months')) ?? 6) as TrendMonths;
+  const freeTier = params.get('freeTier') !== 'off';
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    const qs = next.toString();
+    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  };
+  const setMonths = (value: TrendMonths) => update({ months: value === 6 ? null : String(value) });
+  const setFreeTier = (on: boolean) => update({ freeTier: on ? null : 'off' });
   const report = useResource(
     () => billingApi.sesCosts(membership.slug, months, freeTier),
     [membership.slug, months, freeTier],
