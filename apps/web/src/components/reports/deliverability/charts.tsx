@@ -99,7 +99,7 @@ export function TrendChart({
               name={s.name}
               stroke={s.color}
               strokeWidth={2}
-              dot={data.length <= 2}
+              dot={{ r: data.length > 60 ? 1.5 : 3 }}
               connectNulls
               isAnimationActive={false}
             />
