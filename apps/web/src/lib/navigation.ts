@@ -24,7 +24,7 @@ export const NAV_GROUPS: { id: NavGroupId; label: string }[] = [
   { id: 'billing', label: 'Billing' },
 ];
 
-export type NavIcon = 'team' | 'audit' | 'settings' | 'key' | 'chart' | 'billing';
+export type NavIcon = 'team' | 'audit' | 'settings' | 'key' | 'chart' | 'billing' | 'shield';
 
 export interface NavEntry {
   id: string;
@@ -47,6 +47,14 @@ export const NAV_ENTRIES: NavEntry[] = [
     path: '/reports',
     permissions: ['reports.view'],
     icon: 'chart',
+  },
+  {
+    id: 'undeliverable',
+    label: 'Undeliverable',
+    group: 'undeliverable',
+    path: '/undeliverable',
+    permissions: ['undeliverable.view'],
+    icon: 'shield',
   },
   {
     id: 'billing',
