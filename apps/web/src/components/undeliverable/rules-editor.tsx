@@ -88,12 +88,16 @@ function LockIcon() {
 export function RulesEditor() {
   const { slug } = useOrganization();
   const saved = useResource(() => undeliverableApi.rules(slug), [slug]);
+  // Kept here: a save remounts the editor on the new version, and the notice must outlive that.
+  const [savedNotice, setSavedNotice] = useState<string | null>(null);
   if (saved.error) return <ErrorState error={saved.error} onRetry={() => void saved.reload()} />;
   if (!saved.data) return <Loading label="Loading classification rules…" />;
   return (
     <Editor
       key={saved.data.version + (saved.data.updatedAt ?? '')}
       saved={saved.data}
+      savedNotice={savedNotice}
+      onNotice={setSavedNotice}
       onSaved={saved.setData}
     />
   );
@@ -108,7 +112,17 @@ function windowed(body: RulesBody): WindowedRules {
   return rules;
 }
 
-function Editor({ saved, onSaved }: { saved: RulesBody; onSaved: (body: RulesBody) => void }) {
+function Editor({
+  saved,
+  savedNotice,
+  onNotice: setSavedNotice,
+  onSaved,
+}: {
+  saved: RulesBody;
+  savedNotice: string | null;
+  onNotice: (notice: string | null) => void;
+  onSaved: (body: RulesBody) => void;
+}) {
   const { slug } = useOrganization();
   const { timezone } = useSession();
   const canConfigure = useCan('undeliverable.configure');
@@ -117,7 +131,6 @@ function Editor({ saved, onSaved }: { saved: RulesBody; onSaved: (body: RulesBod
   const [pendingProfile, setPendingProfile] = useState<Profile | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [savedNotice, setSavedNotice] = useState<string | null>(null);
   const candidate = fromDraft(draft);
   const dirty = !candidate || !sameRules(candidate, savedRules);
   const profile: DetectedProfile | null = candidate ? detectProfile(candidate) : null;
@@ -230,14 +243,14 @@ function Editor({ saved, onSaved }: { saved: RulesBody; onSaved: (body: RulesBod
               <h2 id="advanced-title" className="section-title">
                 Advanced
               </h2>
-              <h3 className="small muted">Always on</h3>
+              <h3 className="small muted rules-subheading">Always on</h3>
               {LOCKED_RULES.map((rule) => (
                 <div key={rule} className="locked-rule" data-testid={`locked-${rule}`}>
                   <LockIcon />
                   <span>{LOCKED_TEXT[rule]}</span>
                 </div>
               ))}
-              <h3 className="small muted" style={{ marginTop: 16 }}>
+              <h3 className="small muted rules-subheading" style={{ marginTop: 16 }}>
                 Configurable
               </h3>
               {WINDOWED_RULES.map((rule) => (
@@ -420,6 +433,7 @@ function Preview({ candidate }: { candidate: WindowedRules | null }) {
             </div>
             <div>
               <h3 className="small muted">Breakdown</h3>
+              {last.candidateSize === 0 && <p className="small muted">No address would be listed.</p>}
               <table className="table" data-testid="preview-breakdown">
                 <tbody>
                   {Object.entries(last.breakdown)
