@@ -150,6 +150,9 @@ describe('dashboard in a browser', () => {
     for (const entry of ['Team', 'Audit Log', 'Settings']) {
       await visible(sidebar(owner).getByRole('link', { name: entry }));
     }
+    // The landing page is Reports; the Team page is one click away.
+    await sidebar(owner).getByRole('link', { name: 'Team' }).click();
+    await owner.waitForURL(/\/o\/(?!demo)[^/]+\/team$/);
     await textOf(owner.getByTestId(`member-${ownerEmail}`)).toMatch('Owner');
     await shot(owner, '03-own-workspace-team');
 
@@ -190,6 +193,8 @@ describe('dashboard in a browser', () => {
     for (const entry of ['Team', 'Audit Log', 'Settings']) {
       await visible(sidebar(member).getByRole('link', { name: entry }));
     }
+    await sidebar(member).getByRole('link', { name: 'Team' }).click();
+    await member.waitForURL('**/team');
     await shot(member, '07-member-org-admin');
 
     // The Owner changes the member's role to Viewer; the member's sidebar loses Team and Settings.
@@ -314,6 +319,7 @@ describe('dashboard in a browser', () => {
     await visible(page.getByTestId('demo-banner'));
     await page.getByRole('button', { name: 'Switch to your workspace' }).click();
     await page.waitForURL('**/reports/messages');
+    await visible(page.getByRole('toolbar', { name: 'Report filters' }));
 
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Profile' }).click();
