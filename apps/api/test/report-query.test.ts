@@ -40,6 +40,9 @@ describe('toReportFilter', () => {
       { from: '2026-11-03', to: '2026-11-02' },
       { from: '2024-01-01', to: '2026-01-01' },
       { from: '2026-02-30', to: '2026-03-02' },
+      { from: '2026-12-01', to: '2026-13-01' },
+      { from: '2026-11-01T25:00:00Z', to: '2026-11-02' },
+      { from: '2026-02-30T00:00:00Z', to: '2026-03-05' },
     ];
     for (const query of bad) {
       expect(() => toReportFilter(query, ORG, NOW), JSON.stringify(query)).toThrowError(

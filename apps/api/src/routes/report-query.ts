@@ -52,15 +52,18 @@ export type ReportQuery = Static<typeof ReportQuerystring>;
 /** The same parameters without `format`, for `/v1` routes that answer JSON only. */
 export const V1ReportQuerystring = Type.Omit(ReportQuerystring, ['format']);
 
+/** True for a real calendar day (Date.UTC and V8's parser roll 2026-02-30 over to March 2). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+}
+
 function parseInstant(value: string, timeZone: string, field: string): Date {
-  if (new RegExp(ISO_DATE).test(value)) {
-    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-    const date = zonedMidnight(year, month, day, timeZone);
-    if (Number.isNaN(date.getTime()) || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) {
-      throw new DomainError('invalid', `querystring/${field} is not a valid date`);
-    }
-    return date;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (!isCalendarDay(year, month, day)) {
+    throw new DomainError('invalid', `querystring/${field} is not a valid date`);
   }
+  if (new RegExp(ISO_DATE).test(value)) return zonedMidnight(year, month, day, timeZone);
   const date = new Date(value);
   if (Number.isNaN(date.getTime()) || !new RegExp(ISO_INSTANT).test(value)) {
     throw new DomainError('invalid', `querystring/${field} must be an ISO 8601 date-time with an offset`);
