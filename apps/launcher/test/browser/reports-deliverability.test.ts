@@ -1,0 +1,202 @@
+// The Deliverability and Engagement tabs in Debian's Chromium against a real `sendops start` with the
+// simulated demo stream: every chart of the demo workspace has data; another date range and a channel
+// change the figures. Desktop, dark and phone screenshots land in screenshots/ for a person to look at.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findFreePort } from '@sendops/db';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningCli, startCli } from '../cli-process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
+const WAIT = { timeout: 90_000, interval: 500 };
+
+const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 90_000 });
+const countOf = (locator: Locator) => expect.poll(() => locator.count(), WAIT);
+const textOf = async (locator: Locator) => ((await locator.first().textContent()) ?? '').trim();
+
+describe('Reports → Deliverability and Engagement in a browser', () => {
+  let dataDir: string;
+  let sendops: RunningCli;
+  let webUrl: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-deliverability-'));
+    const webPort = await findFreePort();
+    const env = {
+      SENDOPS_DATA_DIR: dataDir,
+      SENDOPS_WEB_PORT: String(webPort),
+      SENDOPS_API_PORT: String(await findFreePort()),
+      SENDOPS_INGEST_PORT: String(await findFreePort()),
+      SENDOPS_EMBEDDED_PG_PORT: String(await findFreePort()),
+      SENDOPS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
+    };
+    // A brisk demo stream so bounces, complaints, opens and clicks occur within the first minutes.
+    sendops = startCli(['start', '--demo-rate', '50'], env);
+    webUrl = (await sendops.waitFor(/dashboard\s+(http\S+)/, 600_000))[1]!;
+    await sendops.waitFor(/^ready$/m, 600_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-gpu',
+        '--disable-component-update',
+      ],
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await sendops?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 120_000);
+
+  async function newPage(options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
+    const context = await browser.newContext({
+      baseURL: webUrl,
+      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      timezoneId: 'America/New_York',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  /** Every chart card has a drawn chart (an SVG path), not its empty state. */
+  async function chartsDrawn(page: Page, ids: string[]) {
+    for (const id of ids) {
+      await countOf(page.getByTestId(id).locator('.recharts-surface')).toBeGreaterThan(0);
+    }
+  }
+
+  it('every chart has data; a date range and a channel change the figures', async () => {
+    const page = await newPage();
+    // Browser errors end up in the test output, so a failing chart says why.
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 500) console.error(`${response.status()} from ${response.url()}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`console: ${message.text()}`);
+    });
+    await page.goto('/sign-up');
+    await page.getByLabel('Full name').fill('Dana Deliverability');
+    await page.getByLabel('Email').fill(`dana-${Date.now().toString(36)}@example.com`);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel(/I agree to the Terms/).check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/o\/[^/]+\//, { timeout: 120_000 });
+    const demoSlug = new URL(page.url()).pathname.split('/')[2]!;
+
+    // Today's live traffic: wait until the stream has produced bounces and deliveries.
+    const deliverability = `/o/${demoSlug}/reports/deliverability?range=today`;
+    await expect
+      .poll(
+        async () => {
+          await page.goto(deliverability);
+          await visible(page.getByTestId('provider-table'));
+          return page.getByTestId('bounce-reasons').locator('.recharts-bar-rectangle').count();
+        },
+        { timeout: 300_000, interval: 5_000 },
+      )
+      .toBeGreaterThan(0);
+    // Complaints are rare (~0.05% of deliveries): the list, or the empty state that says so.
+    await visible(
+      page
+        .getByTestId('complaint-reasons')
+        .locator('.reason-list li')
+        .or(page.getByTestId('complaint-reasons').getByText('No complaints in this date range.')),
+    );
+    await chartsDrawn(page, ['bounce-trend', 'complaint-trend', 'bounce-reasons', 'latency']);
+    const providerRows = page.getByTestId('provider-table').locator('tbody tr');
+    await countOf(providerRows).toBeGreaterThan(1);
+    expect(await textOf(page.getByTestId('kpi-p50').locator('.kpi-value'))).toMatch(/\d/);
+    expect(await textOf(page.getByTestId('kpi-reputation').locator('.kpi-value'))).toMatch(/^\d+\/100$/);
+    // The SES thresholds are drawn as reference lines.
+    await countOf(page.getByTestId('bounce-trend').locator('.recharts-reference-line')).toBe(2);
+    await shot(page, 'deliverability-01-desktop');
+
+    // Sorting by provider name keeps Other (when present) last.
+    await page.getByTestId('provider-table').getByRole('button', { name: 'Provider' }).click();
+    const names = (await providerRows.locator('td:first-child').allTextContents()).map((t) => t.trim());
+    const ranked = names.filter((n) => n !== 'Other');
+    expect(ranked).toEqual([...ranked].sort((a, b) => a.localeCompare(b)));
+    if (names.includes('Other')) expect(names.at(-1)).toBe('Other');
+
+    // A channel narrows the figures: fewer sends than all channels together.
+    const sendsOf = async () =>
+      Number(
+        (await textOf(page.getByTestId('kpi-hard-bounce').locator('.kpi-sub')))
+          .match(/of ([\d,]+) sends/)![1]!
+          .replaceAll(',', ''),
+      );
+    const allSends = await sendsOf();
+    expect(allSends).toBeGreaterThan(0);
+    const channel = page.locator('.report-channel select');
+    const options = await channel.locator('option').allTextContents();
+    expect(options.length).toBeGreaterThan(2);
+    await channel.selectOption({ index: 1 });
+    await page.waitForURL(/channel=/);
+    await expect.poll(sendsOf, WAIT).toBeLessThan(allSends);
+    await channel.selectOption({ index: 0 });
+
+    // Yesterday (before the demo stream started): the figures empty out, the page says what to do.
+    await page.goto(`/o/${demoSlug}/reports/deliverability?range=yesterday`);
+    await visible(page.getByTestId('providers').getByText(/No sends in this date range/));
+    await visible(page.getByTestId('bounce-trend').getByText(/No sends in this date range/));
+    await visible(page.getByTestId('latency').getByText('No deliveries in this date range.'));
+    expect(await textOf(page.getByTestId('kpi-total-bounce').locator('.kpi-value'))).toBe('—');
+    await shot(page, 'deliverability-02-empty-range');
+
+    // Engagement: opens and clicks of today's deliveries.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`/o/${demoSlug}/reports/engagement?range=today`);
+          await visible(page.getByTestId('template-performance'));
+          await page.waitForLoadState('networkidle');
+          await shot(page, 'engagement-00-waiting');
+          if ((await page.getByTestId('template-table').count()) === 0) return 'no table';
+          return textOf(page.getByTestId('kpi-click-rate').locator('.kpi-value'));
+        },
+        { timeout: 300_000, interval: 5_000 },
+      )
+      .toMatch(/^(?!0\.00%)\d/);
+    await chartsDrawn(page, ['open-trend', 'click-trend', 'domain-engagement', 'template-engagement']);
+    await countOf(page.getByTestId('template-table').locator('tbody tr')).toBeGreaterThan(1);
+    await shot(page, 'engagement-01-desktop');
+
+    // Dark theme and phone width.
+    const dark = await newPage({ colorScheme: 'dark' });
+    await dark.context().addCookies(await page.context().cookies());
+    await dark.goto(deliverability);
+    await chartsDrawn(dark, ['bounce-trend', 'latency']);
+    await shot(dark, 'deliverability-03-dark');
+
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.context().addCookies(await page.context().cookies());
+    await phone.goto(deliverability);
+    await chartsDrawn(phone, ['bounce-trend', 'bounce-reasons']);
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(phone, 'deliverability-04-phone');
+    await phone.goto(`/o/${demoSlug}/reports/engagement?range=today`);
+    await chartsDrawn(phone, ['open-trend', 'domain-engagement']);
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(phone, 'engagement-02-phone');
+  }, 900_000);
+});
