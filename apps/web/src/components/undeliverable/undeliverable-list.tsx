@@ -173,7 +173,7 @@ export function UndeliverableList() {
                     <th>Email</th>
                     <th>Status</th>
                     <th>Reason</th>
-                    <th className="num">Events</th>
+                    <th className="num hide-phone">Events</th>
                     <th className="hide-phone">Last change</th>
                     <th className="hide-phone">Last diagnostic</th>
                     <th>
@@ -194,6 +194,7 @@ export function UndeliverableList() {
                           {row.address}
                         </button>
                         <div className="show-phone faint small">
+                          {row.events.toLocaleString('en-US')} events ·{' '}
                           {formatDateTime(row.lastChange, timezone, true)}
                         </div>
                       </td>
@@ -205,7 +206,7 @@ export function UndeliverableList() {
                         </span>
                       </td>
                       <td className="small">{row.reasonLabel ?? (row.reason ? row.reason : '—')}</td>
-                      <td className="num">{row.events.toLocaleString('en-US')}</td>
+                      <td className="num hide-phone">{row.events.toLocaleString('en-US')}</td>
                       <td className="nowrap small hide-phone">
                         {formatDateTime(row.lastChange, timezone, true)}
                       </td>
