@@ -162,7 +162,7 @@ function Editor({
   return (
     <>
       <div className="page-header">
-        <div>
+        <div className="page-header-text">
           <h1>Classification Rules</h1>
           <p>
             Which bounce, complaint and rejection signals put an address on the{' '}

@@ -90,7 +90,7 @@ export function UndeliverableList() {
   return (
     <>
       <div className="page-header">
-        <div>
+        <div className="page-header-text">
           <h1>Undeliverable</h1>
           <p>
             Addresses that keep failing — permanent bounces, complaints, rejects and the rules you enabled.
