@@ -19,7 +19,7 @@ import { DETAIL_TYPES, type EventBridgeEnvelope } from '@sendops/simulator';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRunningState } from '../../src/runtime-state.ts';
-import { type RunningCli, startCli } from '../cli-process.ts';
+import { type RunningCli, runCli, startCli } from '../cli-process.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
@@ -98,6 +98,8 @@ describe('Undeliverable list and classification rules in a browser', () => {
   let sendops: RunningCli;
   let webUrl: string;
   let ingestUrl: string;
+  let apiUrl: string;
+  let env: Record<string, string>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
@@ -107,7 +109,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-undeliverable-'));
     const webPort = await findFreePort();
-    const env = {
+    env = {
       SENDOPS_DATA_DIR: dataDir,
       SENDOPS_WEB_PORT: String(webPort),
       SENDOPS_API_PORT: String(await findFreePort()),
@@ -117,6 +119,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     };
     sendops = startCli(['start', '--demo-rate', '1', '--no-demo-history'], env);
     webUrl = (await sendops.waitFor(/dashboard\s+(http\S+)/, 600_000))[1]!;
+    apiUrl = (await sendops.waitFor(/api\s+(http\S+)\/api/, 600_000))[1]!;
     ingestUrl = (await sendops.waitFor(/ingest\s+(http\S+)/, 600_000))[1]!;
     await sendops.waitFor(/^ready$/m, 600_000);
     browser = await chromium.launch({
@@ -186,7 +189,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     }
   }
 
-  it('a knob changes the preview, Save lists the new address; Allow, Excluded, a new bounce lists it again', async () => {
+  it('a knob changes the preview, Save lists the new address; Allow, Excluded, a new bounce lists it again; a Viewer cannot Allow', async () => {
     const page = await newPage();
     const suffix = Date.now().toString(36);
     await page.goto('/sign-up');
@@ -328,6 +331,38 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await phone.goto(`/o/${slug}/undeliverable/rules`);
     await visible(phone.getByTestId('preview-current'));
     await shot(phone, 'undeliverable-08-phone-rules');
+
+    // A Viewer of the same workspace sees the list, with Allow disabled and the reason as its tooltip.
+    expect(runCli(['org', 'plan', '--org', slug, '--plan', 'team'], env).status).toBe(0);
+    const viewerEmail = `val-${suffix}@example.com`;
+    await page.goto(`/o/${slug}/team`);
+    await page.getByRole('button', { name: 'Invite Member' }).click();
+    await page.getByLabel('Email address').fill(viewerEmail);
+    await page.getByLabel('Role').selectOption('viewer');
+    await page.getByRole('button', { name: 'Send Invite' }).click();
+    await textOf(page.getByTestId(`invitation-${viewerEmail}`)).toMatch('Pending');
+    const outbox = (await (await fetch(`${apiUrl}/api/dev/outbox`)).json()) as {
+      items: { to: string; links: string[] }[];
+    };
+    const link = outbox.items
+      .find((mail) => mail.to === viewerEmail)
+      ?.links.find((href) => href.includes('/invitations/'));
+    expect(link, 'an invitation link for the viewer').toBeDefined();
+    const viewer = await newPage();
+    await viewer.goto(new URL(link!).pathname);
+    await viewer.getByRole('link', { name: 'Create an account' }).click();
+    await viewer.getByLabel('Full name').fill('Val Viewer');
+    await viewer.getByLabel('Email').fill(viewerEmail);
+    await viewer.getByLabel('Password').fill('correct horse battery');
+    await viewer.getByLabel(/I agree to the Terms/).check();
+    await viewer.getByRole('button', { name: 'Create account' }).click();
+    await viewer.waitForURL(new RegExp(`/o/${slug}/`));
+    await viewer.goto(`/o/${slug}/undeliverable`);
+    const allow = viewer.getByTestId(`undeliverable-${dead}`).getByRole('button', { name: 'Allow' });
+    await visible(allow);
+    expect(await allow.isDisabled()).toBe(true);
+    expect(await allow.getAttribute('title')).toMatch('undeliverable.manage');
+    await shot(viewer, 'undeliverable-10-viewer-list');
   }, 600_000);
 
   it('a Viewer (demo workspace) sees the rules read-only with a banner and the locked rules', async () => {
