@@ -72,14 +72,24 @@ export { connectOAuthAccount, type OAuthSignInResult, signInWithOAuth } from './
 export { createOrganizationForUser } from './organizations/create-organization-for-user.ts';
 export { createWorkspace } from './organizations/create-workspace.ts';
 export { type DeleteOrganizationEvents, deleteOrganization } from './organizations/delete-organization.ts';
+export { getOrganizationLogo, getOrganizationLogoSha } from './organizations/get-organization-logo.ts';
 export { leaveOrganization } from './organizations/leave-organization.ts';
 export { listUserOrganizations, type UserOrganization } from './organizations/list-user-organizations.ts';
+export {
+  detectLogoType,
+  LOGO_CONTENT_TYPES,
+  LOGO_MAX_BYTES,
+  type LogoContentType,
+  organizationLogoUrl,
+} from './organizations/logo-image.ts';
 export {
   type OrganizationAccess,
   resolveOrganizationAccess,
   SLUG_REDIRECT_DAYS,
 } from './organizations/organization-access.ts';
 export { type OrganizationView, organizationView } from './organizations/organization-view.ts';
+export { removeOrganizationLogo } from './organizations/remove-organization-logo.ts';
+export { setOrganizationLogo } from './organizations/set-organization-logo.ts';
 export { type UpdateOrganizationInput, updateOrganization } from './organizations/update-organization.ts';
 export {
   type Actor,

@@ -62,6 +62,7 @@ export {
 } from './schema/mfa-credentials-table.ts';
 export type { MfaRecoveryCode } from './schema/mfa-recovery-codes-table.ts';
 export { OAUTH_PROVIDERS, type OAuthAccount, type OAuthProvider } from './schema/oauth-accounts-table.ts';
+export type { OrganizationLogo } from './schema/organization-logos-table.ts';
 export type { OrganizationSlugHistory } from './schema/organization-slug-history-table.ts';
 export type { Organization } from './schema/organizations-table.ts';
 export { PLANS, type Plan, SESSION_TIMEOUTS, type SessionTimeout } from './schema/organizations-table.ts';

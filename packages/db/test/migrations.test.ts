@@ -19,6 +19,7 @@ const TABLES = [
   'mfa_credentials',
   'mfa_recovery_codes',
   'oauth_accounts',
+  'organization_logos',
   'organization_slug_history',
   'organizations',
   'ownership_transfers',

@@ -8,6 +8,7 @@ import { meRoutes } from './me-routes.ts';
 import { mfaRoutes } from './mfa-routes.ts';
 import { mfaSignInRoutes } from './mfa-sign-in-routes.ts';
 import { oauthRoutes } from './oauth-routes.ts';
+import { orgLogoRoutes } from './org-logo-routes.ts';
 import { orgRoutes } from './org-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
 import { reportsCostsRoutes } from './reports-costs-routes.ts';
@@ -35,6 +36,7 @@ export const routeModules: RouteModule[] = [
   profileRoutes,
   mfaRoutes,
   orgRoutes,
+  orgLogoRoutes,
   apiKeyRoutes,
   auditLogRoutes,
   teamMemberRoutes,

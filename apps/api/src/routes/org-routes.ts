@@ -1,6 +1,7 @@
 import {
   createOrganizationForUser,
   deleteOrganization,
+  getOrganizationLogoSha,
   leaveOrganization,
   listUserOrganizations,
   organizationView,
@@ -48,7 +49,11 @@ export const orgRoutes: RouteModule = (app, deps) => {
     { config: { permission: 'member' }, schema: { params: Slug } },
     async (request) => {
       const { organization, context } = organizationOf(request);
-      return organizationView(organization, context.role);
+      return organizationView(
+        organization,
+        context.role,
+        await getOrganizationLogoSha(deps.db, organization.id),
+      );
     },
   );
 
@@ -72,7 +77,8 @@ export const orgRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const { context } = organizationOf(request);
       const updated = await updateOrganization(deps.db, context, request.body);
-      return organizationView(updated, context.role);
+      // The logo's URL names the slug, so it follows a slug change.
+      return organizationView(updated, context.role, await getOrganizationLogoSha(deps.db, updated.id));
     },
   );
 

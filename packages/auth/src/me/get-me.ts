@@ -1,5 +1,6 @@
 import type { DbExecutor, Role, User } from '@sendops/db';
 import { sql } from 'kysely';
+import { organizationLogoUrl } from '../organizations/logo-image.ts';
 import { type Permission, permissionsOf } from '../permissions/permissions.ts';
 
 /** Members without MFA keep access this long after their organization starts enforcing it. */
@@ -28,6 +29,8 @@ export interface MeOrganization {
   permissions: Permission[];
   /** Set when the organization enforces MFA and the user has none: access ends at this time. */
   mfaSetupDeadline: string | null;
+  /** The workspace logo, null when none is set (the switcher shows initials). */
+  logoUrl: string | null;
 }
 
 export interface MeInvitation {
@@ -85,7 +88,16 @@ export async function getMe(db: DbExecutor, user: User): Promise<Me> {
   const memberships = await db
     .selectFrom('memberships as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['o.id', 'o.name', 'o.slug', 'o.is_demo', 'o.mfa_enforced_at', 'm.role'])
+    .leftJoin('organization_logos as l', 'l.organization_id', 'o.id')
+    .select([
+      'o.id',
+      'o.name',
+      'o.slug',
+      'o.is_demo',
+      'o.mfa_enforced_at',
+      'm.role',
+      'l.sha256 as logo_sha256',
+    ])
     .where('m.user_id', '=', user.id)
     .orderBy('o.is_demo')
     .orderBy('o.name')
@@ -131,6 +143,7 @@ export async function getMe(db: DbExecutor, user: User): Promise<Me> {
         m.mfa_enforced_at && !mfaEnabled
           ? new Date(m.mfa_enforced_at.getTime() + MFA_GRACE_DAYS * 86_400_000).toISOString()
           : null,
+      logoUrl: organizationLogoUrl(m.slug, m.logo_sha256),
     })),
     invitations: invitations.map((i) => ({
       id: i.id,

@@ -1,5 +1,6 @@
 import type { Organization, Role } from '@sendops/db';
 import { type Permission, permissionsOf } from '../permissions/permissions.ts';
+import { organizationLogoUrl } from './logo-image.ts';
 
 /** `GET /api/orgs/:slug` and the answer of `PATCH`. */
 export interface OrganizationView {
@@ -13,9 +14,15 @@ export interface OrganizationView {
   mfaEnforcedAt: string | null;
   role: Role;
   permissions: Permission[];
+  /** The workspace logo (`GET /api/orgs/:slug/logo?v=…`), null when none is set. */
+  logoUrl: string | null;
 }
 
-export function organizationView(organization: Organization, role: Role): OrganizationView {
+export function organizationView(
+  organization: Organization,
+  role: Role,
+  logoSha256: string | null = null,
+): OrganizationView {
   return {
     id: organization.id,
     name: organization.name,
@@ -27,5 +34,6 @@ export function organizationView(organization: Organization, role: Role): Organi
     mfaEnforcedAt: organization.mfa_enforced_at?.toISOString() ?? null,
     role,
     permissions: permissionsOf(role),
+    logoUrl: organizationLogoUrl(organization.slug, logoSha256),
   };
 }

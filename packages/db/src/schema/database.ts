@@ -11,6 +11,7 @@ import type { MfaChallengesTable } from './mfa-challenges-table.ts';
 import type { MfaCredentialsTable } from './mfa-credentials-table.ts';
 import type { MfaRecoveryCodesTable } from './mfa-recovery-codes-table.ts';
 import type { OAuthAccountsTable } from './oauth-accounts-table.ts';
+import type { OrganizationLogosTable } from './organization-logos-table.ts';
 import type { OrganizationSlugHistoryTable } from './organization-slug-history-table.ts';
 import type { OrganizationsTable } from './organizations-table.ts';
 import type { OwnershipTransfersTable } from './ownership-transfers-table.ts';
@@ -39,6 +40,7 @@ export interface Database {
   audit_log_anchors: AuditLogAnchorsTable;
   undeliverable_rules: UndeliverableRulesTable;
   undeliverable_exclusions: UndeliverableExclusionsTable;
+  organization_logos: OrganizationLogosTable;
 }
 
 /** Repositories accept either, so callers decide the transaction boundary. */
