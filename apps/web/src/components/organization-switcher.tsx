@@ -12,7 +12,19 @@ import { Icon } from './icons.tsx';
 import { useSession } from './session.tsx';
 import { Alert, Dialog, initials, Popover, Spinner, TextField } from './ui.tsx';
 
-export function OrganizationMark({ membership }: { membership: Pick<Membership, 'name' | 'isDemo'> }) {
+export function OrganizationMark({
+  membership,
+}: {
+  membership: Pick<Membership, 'name' | 'isDemo'> & { logoUrl?: string | null };
+}) {
+  if (membership.logoUrl) {
+    return (
+      <span className="org-mark org-mark-logo">
+        {/* biome-ignore lint/performance/noImgElement: a private, session-authenticated image next/image cannot fetch */}
+        <img src={membership.logoUrl} alt="" />
+      </span>
+    );
+  }
   return (
     <span className={membership.isDemo ? 'org-mark org-mark-demo' : 'org-mark'}>
       {initials(membership.name)}

@@ -20,6 +20,8 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   body?: unknown;
+  /** Sent as is with its own type (an uploaded file) instead of `body` as JSON. */
+  rawBody?: Blob;
   /** Default true: a 401 sends the browser to sign-in and comes back here afterwards. */
   redirectOn401?: boolean;
   signal?: AbortSignal;
@@ -76,14 +78,15 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
   }
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody) headers['content-type'] = options.rawBody.type;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -105,6 +108,8 @@ export const api = {
     apiRequest<T>('POST', path, { ...options, body: body ?? {} }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
     apiRequest<T>('PATCH', path, { ...options, body }),
+  putRaw: <T>(path: string, rawBody: Blob, options?: RequestOptions) =>
+    apiRequest<T>('PUT', path, { ...options, rawBody }),
   delete: <T = void>(path: string, body?: unknown, options?: RequestOptions) =>
     apiRequest<T>('DELETE', path, { ...options, body }),
 };

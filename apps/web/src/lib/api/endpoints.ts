@@ -124,6 +124,9 @@ export const orgApi = {
   ) => api.patch<Organization>(org(slug), patch),
   remove: (slug: string, confirmName: string) => api.delete(org(slug), { confirmName }),
   leave: (slug: string) => api.post<void>(`${org(slug)}/leave`),
+  setLogo: (slug: string, file: Blob) =>
+    api.putRaw<{ logoUrl: string; contentType: string; size: number }>(`${org(slug)}/logo`, file),
+  removeLogo: (slug: string) => api.delete(`${org(slug)}/logo`),
 
   team: (slug: string) => api.get<Team>(`${org(slug)}/members`),
   invite: (slug: string, input: { email: string; role: Role }) =>

@@ -44,6 +44,8 @@ export interface Membership {
   role: Role;
   permissions: string[];
   mfaSetupDeadline: string | null;
+  /** The workspace logo (`GET /api/orgs/:slug/logo?v=…`); null shows the initials. */
+  logoUrl: string | null;
 }
 
 export interface Person {
@@ -138,6 +140,7 @@ export interface Organization extends OrganizationSummary {
   mfaEnforced: boolean;
   mfaEnforcedAt: string | null;
   permissions: string[];
+  logoUrl: string | null;
 }
 
 export interface Member {

@@ -23,6 +23,7 @@ import { formatDateTime, roleLabel } from '../../../../../lib/format.ts';
 import { orgPath } from '../../../../../lib/navigation.ts';
 import { useResource } from '../../../../../lib/use-resource.ts';
 import { checkOrganizationName, checkSlug, MAX_ORG_NAME } from '../../../../../lib/validation.ts';
+import { WorkspaceLogoSection } from './workspace-logo-section.tsx';
 
 const SESSION_TIMEOUTS: { value: SessionTimeout; label: string }[] = [
   { value: '1h', label: '1 hour' },
@@ -57,6 +58,7 @@ function WorkspaceSettings() {
   return (
     <div className="stack">
       <GeneralSection organization={org} onSaved={organization.reload} />
+      <WorkspaceLogoSection organization={org} onSaved={organization.reload} />
       <SecuritySection organization={org} onSaved={organization.reload} />
       <DangerZone organization={org} />
     </div>
