@@ -4,7 +4,7 @@ export {
   type DevOutboxTransportOptions,
   type OutboxMessage,
 } from './dev-outbox-transport.ts';
-export type { MailLogger, MailMessage, MailTransport } from './mail-message.ts';
+export type { MailAttachment, MailLogger, MailLogo, MailMessage, MailTransport } from './mail-message.ts';
 export {
   type EmailChangeMailInput,
   emailChangeUrl,

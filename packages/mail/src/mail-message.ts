@@ -1,3 +1,17 @@
+/** A file carried by the message; `cid` set makes it inline (`<img src="cid:…">` in the HTML part). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  cid?: string;
+}
+
+/** The workspace logo, carried inline: never a link, the image lives behind the dashboard's sign-in. */
+export interface MailLogo {
+  contentType: string;
+  content: Buffer;
+}
+
 /** One rendered email for one recipient; the transport adds the From address. */
 export interface MailMessage {
   to: string;
@@ -6,6 +20,7 @@ export interface MailMessage {
   html: string;
   /** The links the message carries, so the development outbox can show them without parsing HTML. */
   links: string[];
+  attachments?: MailAttachment[];
 }
 
 export interface MailTransport {

@@ -1,4 +1,12 @@
-import type { MailMessage } from './mail-message.ts';
+import type { MailLogo, MailMessage } from './mail-message.ts';
+
+const LOGO_CID = 'workspace-logo@sendops';
+const LOGO_EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+};
 
 export interface MailContent {
   to: string;
@@ -8,11 +16,13 @@ export interface MailContent {
   action?: { label: string; url: string };
   /** Small print under the action (expiry, why you got this). */
   notes?: string[];
+  /** The workspace's logo, shown above the text (team/account-settings); none shows nothing. */
+  logo?: { image: MailLogo; alt: string } | null;
 }
 
 /** One layout for every SendOps email: a text part and a simple, escaped HTML part with one button. */
 export function renderMail(content: MailContent): MailMessage {
-  const { action, notes = [] } = content;
+  const { action, notes = [], logo } = content;
   const textBlocks = [...content.paragraphs];
   if (action) textBlocks.push(`${action.label}: ${action.url}`);
   textBlocks.push(...notes, '— SendOps');
@@ -20,6 +30,9 @@ export function renderMail(content: MailContent): MailMessage {
   const html = [
     '<!doctype html>',
     '<html><body style="font-family: -apple-system, Segoe UI, Helvetica, Arial, sans-serif; color: #1f2937; line-height: 1.5">',
+    logo
+      ? `<p><img src="cid:${LOGO_CID}" alt="${escapeHtml(logo.alt)}" style="max-height: 48px; max-width: 200px"></p>`
+      : '',
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     action
       ? `<p><a href="${escapeHtml(action.url)}" style="display: inline-block; padding: 10px 16px; background: #2563eb; color: #ffffff; text-decoration: none; border-radius: 6px">${escapeHtml(action.label)}</a></p>` +
@@ -38,6 +51,18 @@ export function renderMail(content: MailContent): MailMessage {
     text: `${textBlocks.join('\n\n')}\n`,
     html,
     links: action ? [action.url] : [],
+    ...(logo
+      ? {
+          attachments: [
+            {
+              filename: `logo.${LOGO_EXTENSIONS[logo.image.contentType] ?? 'img'}`,
+              contentType: logo.image.contentType,
+              content: logo.image.content,
+              cid: LOGO_CID,
+            },
+          ],
+        }
+      : {}),
   };
 }
 

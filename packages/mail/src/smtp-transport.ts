@@ -24,6 +24,12 @@ export class SmtpTransport implements MailTransport {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      attachments: message.attachments?.map((attachment) => ({
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        content: attachment.content,
+        ...(attachment.cid ? { cid: attachment.cid } : {}),
+      })),
     });
   }
 

@@ -1,4 +1,5 @@
 import type { DbExecutor, OrganizationLogo } from '@sendops/db';
+import type { MailLogo } from '@sendops/mail';
 
 /** The workspace logo with its bytes (`GET /api/orgs/:slug/logo`, mail attachments), or undefined. */
 export function getOrganizationLogo(
@@ -20,4 +21,10 @@ export async function getOrganizationLogoSha(db: DbExecutor, organizationId: str
     .where('organization_id', '=', organizationId)
     .executeTakeFirst();
   return row?.sha256 ?? null;
+}
+
+/** The logo as team emails carry it (an inline attachment), or null: mail never links to the private URL. */
+export async function organizationMailLogo(db: DbExecutor, organizationId: string): Promise<MailLogo | null> {
+  const logo = await getOrganizationLogo(db, organizationId);
+  return logo ? { contentType: logo.content_type, content: logo.bytes } : null;
 }

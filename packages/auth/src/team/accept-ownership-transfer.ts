@@ -2,6 +2,7 @@ import { DomainError } from '@sendops/db';
 import { formatUtc, ownershipTransferAcceptedMails } from '@sendops/mail';
 import { appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { hasMfa } from '../me/get-me.ts';
+import { organizationMailLogo } from '../organizations/get-organization-logo.ts';
 import type { OrganizationContext } from '../permissions/organization-context.ts';
 import { deleteUserSessions } from '../sessions/end-sessions.ts';
 import { lockPendingTransfer, transferMailInput } from './ownership-transfer-records.ts';
@@ -79,9 +80,10 @@ export async function acceptOwnershipTransfer(
         ],
       },
     });
+    const logo = await organizationMailLogo(trx, organization.id);
     return {
       transfer,
-      mails: ownershipTransferAcceptedMails(transferMailInput(deps.mailer, organization, transfer)),
+      mails: ownershipTransferAcceptedMails(transferMailInput(deps.mailer, organization, transfer, logo)),
     };
   });
   await deliver(deps.mailer, mails);

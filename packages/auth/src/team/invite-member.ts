@@ -3,6 +3,7 @@ import { invitationMail } from '@sendops/mail';
 import { sql } from 'kysely';
 import { normalizeEmail } from '../accounts/user-fields.ts';
 import { appendAuditEntry } from '../audit/append-audit-entry.ts';
+import { organizationMailLogo } from '../organizations/get-organization-logo.ts';
 import { type OrganizationContext, requirePermission } from '../permissions/organization-context.ts';
 import { randomToken, sha256Hex } from '../tokens.ts';
 import { type TeamInvitationView, teamInvitationView } from './invitation-view.ts';
@@ -93,6 +94,7 @@ export async function inviteMember(
       inviter: { name: context.actor.name, email: context.actor.email },
       token,
       expiresAt: new Date(invitation.expires_at),
+      logo: await organizationMailLogo(deps.db, context.organizationId),
     }),
   ]);
   return teamInvitationView(invitation, context.actor, now);

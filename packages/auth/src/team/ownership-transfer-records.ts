@@ -1,5 +1,5 @@
 import type { Database, OwnershipTransferStatus } from '@sendops/db';
-import type { OwnershipTransferMailInput } from '@sendops/mail';
+import type { MailLogo, OwnershipTransferMailInput } from '@sendops/mail';
 import type { Kysely, Transaction } from 'kysely';
 import type { TeamMailer } from './team-deps.ts';
 
@@ -92,6 +92,7 @@ export function transferMailInput(
   mailer: TeamMailer,
   organization: { name: string; slug: string },
   transfer: TransferRecord,
+  logo: MailLogo | null = null,
 ): OwnershipTransferMailInput {
   return {
     publicUrl: mailer.publicUrl,
@@ -100,6 +101,7 @@ export function transferMailInput(
     from: transfer.from,
     to: transfer.to,
     expiresAt: transfer.expiresAt,
+    logo,
   };
 }
 

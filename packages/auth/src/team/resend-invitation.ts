@@ -1,6 +1,7 @@
 import { DomainError } from '@sendops/db';
 import { invitationResentMail } from '@sendops/mail';
 import { appendAuditEntry } from '../audit/append-audit-entry.ts';
+import { organizationMailLogo } from '../organizations/get-organization-logo.ts';
 import { type OrganizationContext, requirePermission } from '../permissions/organization-context.ts';
 import { randomToken, sha256Hex } from '../tokens.ts';
 import { lockOrganizationInvitation } from './invitation-records.ts';
@@ -66,6 +67,7 @@ export async function resendInvitation(
       inviter: { name: context.actor.name, email: context.actor.email },
       token,
       expiresAt: new Date(invitation.expires_at),
+      logo: await organizationMailLogo(deps.db, context.organizationId),
     }),
   ]);
   return teamInvitationView(invitation, context.actor, now);

@@ -1,6 +1,7 @@
 import { DomainError, isUuid } from '@sendops/db';
 import { type MailMessage, ownershipTransferInitiatedMails } from '@sendops/mail';
 import { appendAuditEntry } from '../audit/append-audit-entry.ts';
+import { organizationMailLogo } from '../organizations/get-organization-logo.ts';
 import { type OrganizationContext, requirePermission } from '../permissions/organization-context.ts';
 import { markTransferExpired } from './mark-transfer-expired.ts';
 import { selectMembers } from './member-view.ts';
@@ -84,7 +85,10 @@ export async function startOwnershipTransfer(
       summary: `Ownership transfer to ${target.name} (${target.email}) initiated`,
       after: { toUserId: target.userId, toEmail: target.email, expiresAt: transfer.expiresAt.toISOString() },
     });
-    mails.push(...ownershipTransferInitiatedMails(transferMailInput(deps.mailer, organization, transfer)));
+    const logo = await organizationMailLogo(trx, organization.id);
+    mails.push(
+      ...ownershipTransferInitiatedMails(transferMailInput(deps.mailer, organization, transfer, logo)),
+    );
     return { transfer, mails };
   });
 

@@ -1,4 +1,4 @@
-import type { MailMessage } from '../mail-message.ts';
+import type { MailLogo, MailMessage } from '../mail-message.ts';
 import { dashboardUrl, describePerson, formatUtc, type Person, renderMail } from '../render-mail.ts';
 
 export interface InvitationMailInput {
@@ -10,6 +10,8 @@ export interface InvitationMailInput {
   inviter: Person;
   token: string;
   expiresAt: Date;
+  /** The workspace logo, shown inline when the organization has one. */
+  logo?: MailLogo | null;
 }
 
 /** The dashboard page that shows and accepts an invitation (members-and-roles: "From the email link"). */
@@ -20,6 +22,7 @@ export function invitationUrl(publicUrl: string, token: string): string {
 export function invitationMail(input: InvitationMailInput): MailMessage {
   return renderMail({
     to: input.to,
+    logo: input.logo ? { image: input.logo, alt: input.organizationName } : null,
     subject: `${input.inviter.name || input.inviter.email} invited you to ${input.organizationName} on SendOps`,
     paragraphs: [
       `${describePerson(input.inviter)} invited you to join ${input.organizationName} on SendOps as ${input.roleLabel}.`,
@@ -37,6 +40,7 @@ export function invitationMail(input: InvitationMailInput): MailMessage {
 export function invitationResentMail(input: InvitationMailInput): MailMessage {
   return renderMail({
     to: input.to,
+    logo: input.logo ? { image: input.logo, alt: input.organizationName } : null,
     subject: `Reminder: join ${input.organizationName} on SendOps`,
     paragraphs: [
       `${describePerson(input.inviter)} sent you a new invitation to join ${input.organizationName} on SendOps as ${input.roleLabel}.`,

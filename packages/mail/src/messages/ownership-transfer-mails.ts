@@ -1,4 +1,4 @@
-import type { MailMessage } from '../mail-message.ts';
+import type { MailLogo, MailMessage } from '../mail-message.ts';
 import { dashboardUrl, describePerson, formatUtc, type Person, renderMail } from '../render-mail.ts';
 
 export interface OwnershipTransferMailInput {
@@ -10,6 +10,12 @@ export interface OwnershipTransferMailInput {
   /** The member who is offered ownership. */
   to: Person;
   expiresAt: Date;
+  /** The workspace logo, shown inline when the organization has one. */
+  logo?: MailLogo | null;
+}
+
+function logoOf(input: OwnershipTransferMailInput) {
+  return input.logo ? { image: input.logo, alt: input.organizationName } : null;
 }
 
 /** The organization's dashboard: it shows the target the transfer banner with Accept (and the Owner a Cancel). */
@@ -23,6 +29,7 @@ export function ownershipTransferInitiatedMails(input: OwnershipTransferMailInpu
   const deadline = formatUtc(input.expiresAt);
   return [
     renderMail({
+      logo: logoOf(input),
       to: input.to.email,
       subject: `${input.from.name || input.from.email} wants to transfer ownership of ${input.organizationName} to you`,
       paragraphs: [
@@ -33,6 +40,7 @@ export function ownershipTransferInitiatedMails(input: OwnershipTransferMailInpu
       notes: [`The transfer expires on ${deadline} unless you accept it before then.`],
     }),
     renderMail({
+      logo: logoOf(input),
       to: input.from.email,
       subject: `Ownership transfer of ${input.organizationName} started`,
       paragraphs: [
@@ -53,6 +61,7 @@ export function ownershipTransferAcceptedMails(input: OwnershipTransferMailInput
   const signedOut = 'You have been signed out of all sessions; sign in again to continue.';
   return [
     renderMail({
+      logo: logoOf(input),
       to: input.to.email,
       subject: `You are now the Owner of ${input.organizationName}`,
       paragraphs: [
@@ -63,6 +72,7 @@ export function ownershipTransferAcceptedMails(input: OwnershipTransferMailInput
       action: signIn,
     }),
     renderMail({
+      logo: logoOf(input),
       to: input.from.email,
       subject: `Ownership of ${input.organizationName} transferred to ${input.to.name || input.to.email}`,
       paragraphs: [
@@ -77,6 +87,7 @@ export function ownershipTransferAcceptedMails(input: OwnershipTransferMailInput
 /** To the target only (members-and-roles: "The target member receives a cancellation email"). */
 export function ownershipTransferCancelledMail(input: OwnershipTransferMailInput): MailMessage {
   return renderMail({
+    logo: logoOf(input),
     to: input.to.email,
     subject: `Ownership transfer of ${input.organizationName} cancelled`,
     paragraphs: [
@@ -90,6 +101,7 @@ export function ownershipTransferExpiredMails(input: OwnershipTransferMailInput)
   const subject = `Ownership transfer of ${input.organizationName} expired`;
   return [
     renderMail({
+      logo: logoOf(input),
       to: input.to.email,
       subject,
       paragraphs: [
@@ -97,6 +109,7 @@ export function ownershipTransferExpiredMails(input: OwnershipTransferMailInput)
       ],
     }),
     renderMail({
+      logo: logoOf(input),
       to: input.from.email,
       subject,
       paragraphs: [

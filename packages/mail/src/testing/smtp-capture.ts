@@ -86,13 +86,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
 
 function parseMessage(raw: string): Omit<CapturedMail, 'mailFrom' | 'rcptTo' | 'raw'> {
   const { headers, body } = splitPart(raw);
-  const boundary = /boundary="?([^";]+)"?/i.exec(headers.get('content-type') ?? '')?.[1];
-  const parts = boundary
-    ? body
-        .split(`--${boundary}`)
-        .slice(1, -1)
-        .map((part) => splitPart(part.replace(/^\r\n/, '')))
-    : [{ headers, body }];
+  const parts = leafParts({ headers, body });
   const partOf = (type: string) => {
     const part = parts.find((p) => (p.headers.get('content-type') ?? 'text/plain').startsWith(type));
     return part ? decodeBody(part.body, part.headers.get('content-transfer-encoding')) : '';
@@ -104,6 +98,18 @@ function parseMessage(raw: string): Omit<CapturedMail, 'mailFrom' | 'rcptTo' | '
     text: partOf('text/plain'),
     html: partOf('text/html'),
   };
+}
+
+type Part = { headers: Map<string, string>; body: string };
+
+/** The non-multipart parts, however nested (an inline image wraps the HTML in multipart/related). */
+function leafParts(part: Part): Part[] {
+  const boundary = /boundary="?([^";]+)"?/i.exec(part.headers.get('content-type') ?? '')?.[1];
+  if (!boundary) return [part];
+  return part.body
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .flatMap((child) => leafParts(splitPart(child.replace(/^\r\n/, ''))));
 }
 
 function splitPart(part: string): { headers: Map<string, string>; body: string } {
