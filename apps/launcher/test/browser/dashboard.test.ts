@@ -318,7 +318,9 @@ describe('dashboard in a browser', () => {
     await signUp(page, 'Katherine Johnson', `katherine-${Date.now().toString(36)}@example.com`);
     await visible(page.getByTestId('demo-banner'));
     await page.getByRole('button', { name: 'Switch to your workspace' }).click();
-    await page.waitForURL('**/reports/messages');
+    // The demo workspace lands on reports/messages too: wait for the user's own workspace and its shell.
+    await page.waitForURL(/\/o\/(?!demo)[^/]+\/reports\/messages$/);
+    await absent(page.getByTestId('demo-banner'));
     await visible(page.getByRole('toolbar', { name: 'Report filters' }));
 
     await page.getByRole('button', { name: 'Account menu' }).click();
