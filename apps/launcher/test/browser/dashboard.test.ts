@@ -2,28 +2,17 @@
 // workspace, the own workspace, inviting and accepting a member, a role change the sidebar follows, an
 // API key created and revoked, each action in the audit log; then light/dark themes and a phone.
 // Screenshots land in screenshots/ (gitignored) for a person to look at.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { totpCodeAt } from '@sendops/auth/testing';
-import { findFreePort } from '@sendops/db';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCli, runCli, startCli } from '../cli-process.ts';
+import { runCli } from '../cli-process.ts';
+import { type BrowserStack, locatorHelpers, startBrowserStack } from './browser-stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
 const PASSWORD = 'correct horse battery';
 const WAIT = { timeout: 20_000, interval: 100 };
 
-// playwright-core has no assertion library: these wait for the page the way a person would look.
-const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
-const absent = (locator: Locator) => expect.poll(() => locator.count(), WAIT).toBe(0);
-const textOf = (locator: Locator) =>
-  expect.poll(async () => (await locator.allTextContents()).join(' '), WAIT);
-const attributeOf = (locator: Locator, name: string) => expect.poll(() => locator.getAttribute(name), WAIT);
-const countOf = (locator: Locator) => expect.poll(() => locator.count(), WAIT);
+const { visible, absent, textOf, attributeOf, countOf } = locatorHelpers(WAIT);
+
 /** Where the element is horizontally: wholly on screen, wholly off it, or (sliding) in between. */
 async function placement(page: Page, locator: Locator): Promise<'on' | 'off' | 'partly'> {
   const box = await locator.boundingBox();
@@ -35,73 +24,18 @@ async function placement(page: Page, locator: Locator): Promise<'on' | 'off' | '
 /** The code an authenticator app shows for `secret` during the 30-second time step `step`. */
 const totp = (secret: string, step: number) => totpCodeAt(secret, new Date(step * 30_000));
 
-// Not skipped when chromium is missing: `npm test` installs it (scripts/ensure-chromium.mjs) where it can,
-// and otherwise this suite fails saying so.
 describe('dashboard in a browser', () => {
-  let dataDir: string;
-  let sendops: RunningCli;
-  let env: Record<string, string>;
-  let webUrl: string;
-  let apiUrl: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let stack: BrowserStack;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
-    await mkdir(SCREENSHOTS, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-'));
-    const webPort = await findFreePort();
-    // The real `sendops start`: it builds the dashboard first when the build is missing or stale.
-    env = {
-      SENDOPS_DATA_DIR: dataDir,
-      SENDOPS_WEB_PORT: String(webPort),
-      SENDOPS_API_PORT: String(await findFreePort()),
-      SENDOPS_INGEST_PORT: String(await findFreePort()),
-      SENDOPS_EMBEDDED_PG_PORT: String(await findFreePort()),
-      SENDOPS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
-    };
-    sendops = startCli(['start', '--demo-rate', '1'], env);
-    webUrl = (await sendops.waitFor(/dashboard\s+(http\S+)/, 600_000))[1]!;
-    apiUrl = (await sendops.waitFor(/api\s+(http\S+)\/api/, 600_000))[1]!;
-    await sendops.waitFor(/^ready$/m, 600_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-gpu',
-        '--disable-component-update',
-      ],
+    stack = await startBrowserStack({
+      dataDirPrefix: 'sendops-browser-',
+      startArgs: ['--demo-rate', '1'],
+      page: { height: 820, timezoneId: 'Europe/Paris', timeout: 20_000 },
     });
   }, 600_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await sendops?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 120_000);
-
-  async function newPage(options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
-    const context = await browser.newContext({
-      baseURL: webUrl,
-      viewport: { width: options.width ?? 1280, height: options.height ?? 820 },
-      colorScheme: options.colorScheme ?? 'light',
-      timezoneId: 'Europe/Paris',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  // Whole page, except while a dialog is open (a full-page capture would smear its fixed backdrop).
-  const shot = async (page: Page, name: string) =>
-    page.screenshot({
-      path: path.join(SCREENSHOTS, `${name}.png`),
-      fullPage: (await page.getByRole('dialog').count()) === 0,
-    });
+  afterAll(async () => stack?.stop(), 120_000);
 
   async function signUp(page: Page, name: string, email: string) {
     await page.getByLabel('Full name').fill(name);
@@ -114,7 +48,7 @@ describe('dashboard in a browser', () => {
   const sidebar = (page: Page) => page.getByTestId('sidebar-nav');
 
   it('sign-up, demo workspace, own workspace, invitation, role change, API key, audit log', async () => {
-    const owner = await newPage();
+    const owner = await stack.newPage();
     const suffix = Date.now().toString(36);
     const ownerEmail = `ada-${suffix}@example.com`;
     const memberEmail = `grace-${suffix}@example.com`;
@@ -128,7 +62,7 @@ describe('dashboard in a browser', () => {
     await visible(owner.getByText('Enter an email address.'));
     await owner.getByLabel('Password').fill('short');
     await visible(owner.getByText('Use at least 8 characters.'));
-    await shot(owner, '01-sign-up-validation');
+    await stack.shot(owner, '01-sign-up-validation');
 
     // Sign-up lands in the demo workspace, where a Viewer sees only what a Viewer may.
     await signUp(owner, 'Ada Lovelace', ownerEmail);
@@ -136,11 +70,11 @@ describe('dashboard in a browser', () => {
     await textOf(owner.getByTestId('current-organization')).toMatch(/demo/i);
     await visible(sidebar(owner).getByRole('link', { name: 'Audit Log' }));
     await absent(sidebar(owner).getByRole('link', { name: 'Team' }));
-    await shot(owner, '02-demo-workspace');
+    await stack.shot(owner, '02-demo-workspace');
     // A demo member may leave it from Settings → Workspace (spec: account-settings).
     await sidebar(owner).getByRole('link', { name: 'Settings' }).click();
     await visible(owner.getByRole('button', { name: 'Leave Demo Workspace' }));
-    await shot(owner, '02b-demo-settings');
+    await stack.shot(owner, '02b-demo-settings');
 
     // "Switch to your workspace" opens the user's own organization, where they are Owner.
     await owner.getByRole('button', { name: 'Switch to your workspace' }).click();
@@ -154,10 +88,10 @@ describe('dashboard in a browser', () => {
     await sidebar(owner).getByRole('link', { name: 'Team' }).click();
     await owner.waitForURL(/\/o\/(?!demo)[^/]+\/team$/);
     await textOf(owner.getByTestId(`member-${ownerEmail}`)).toMatch('Owner');
-    await shot(owner, '03-own-workspace-team');
+    await stack.shot(owner, '03-own-workspace-team');
 
     // New workspaces are on the single-seat Free plan; the operator moves this one to Team so it can invite.
-    expect(runCli(['org', 'plan', '--org', ownSlug, '--plan', 'team'], env).status).toBe(0);
+    expect(runCli(['org', 'plan', '--org', ownSlug, '--plan', 'team'], stack.env).status).toBe(0);
 
     // Invite a member as Org Admin: the row shows a Pending badge.
     await owner.getByRole('button', { name: 'Invite Member' }).click();
@@ -165,27 +99,27 @@ describe('dashboard in a browser', () => {
     await visible(owner.getByText('Enter an email address.'));
     await owner.getByLabel('Email address').fill(memberEmail);
     await owner.getByLabel('Role').selectOption('org_admin');
-    await shot(owner, '04-invite-dialog');
+    await stack.shot(owner, '04-invite-dialog');
     await owner.getByRole('button', { name: 'Send Invite' }).click();
     const invitationRow = owner.getByTestId(`invitation-${memberEmail}`);
     await textOf(invitationRow).toMatch('Pending');
     await textOf(invitationRow).toMatch('Org Admin');
-    await shot(owner, '05-invitation-pending');
+    await stack.shot(owner, '05-invitation-pending');
 
     // The invitee opens the link from the mail while signed out, creates an account and comes back:
     // the invitation is accepted and they land in the organization as Org Admin.
-    const outbox = (await (await fetch(`${apiUrl}/api/dev/outbox`)).json()) as {
+    const outbox = (await (await fetch(`${stack.apiUrl}/api/dev/outbox`)).json()) as {
       items: { to: string; links: string[] }[];
     };
     const mail = outbox.items.find((message) => message.to === memberEmail);
     expect(mail, 'an invitation mail to the member').toBeDefined();
     const link = mail!.links.find((href) => href.includes('/invitations/'));
     expect(link, 'the mail links to the invitation page').toBeDefined();
-    const member = await newPage();
+    const member = await stack.newPage();
     await member.goto(new URL(link!).pathname);
     await visible(member.getByText('Org Admin'));
     await visible(member.getByText(`Ada Lovelace`));
-    await shot(member, '06-invitation-signed-out');
+    await stack.shot(member, '06-invitation-signed-out');
     await member.getByRole('link', { name: 'Create an account' }).click();
     await signUp(member, 'Grace Hopper', memberEmail);
     await member.waitForURL(new RegExp(`/o/${ownSlug}/`));
@@ -195,14 +129,14 @@ describe('dashboard in a browser', () => {
     }
     await sidebar(member).getByRole('link', { name: 'Team' }).click();
     await member.waitForURL('**/team');
-    await shot(member, '07-member-org-admin');
+    await stack.shot(member, '07-member-org-admin');
 
     // The Owner changes the member's role to Viewer; the member's sidebar loses Team and Settings.
     await owner.reload();
     const memberRow = owner.getByTestId(`member-${memberEmail}`);
     await memberRow.getByRole('button', { name: /Org Admin/ }).click();
     await owner.getByRole('dialog').getByLabel('Role').selectOption('viewer');
-    await shot(owner, '08-change-role');
+    await stack.shot(owner, '08-change-role');
     await owner.getByRole('button', { name: 'Change role' }).click();
     await textOf(memberRow).toMatch('Viewer');
     await member.reload();
@@ -210,7 +144,7 @@ describe('dashboard in a browser', () => {
     await absent(sidebar(member).getByRole('link', { name: 'Team' }));
     await absent(sidebar(member).getByRole('link', { name: 'Settings' }));
     await visible(member.getByText('You do not have access to this page'));
-    await shot(member, '09-member-now-viewer');
+    await stack.shot(member, '09-member-now-viewer');
 
     // API key: create (the secret is shown once), see it listed, revoke it.
     await sidebar(owner).getByRole('link', { name: 'Settings' }).click();
@@ -222,13 +156,13 @@ describe('dashboard in a browser', () => {
     const secret = owner.getByTestId('api-key-secret');
     await textOf(secret).toMatch(/sk_live_[0-9A-Za-z]{40}/);
     await visible(owner.getByText('only once'));
-    await shot(owner, '10-api-key-secret');
+    await stack.shot(owner, '10-api-key-secret');
     await owner.getByRole('button', { name: 'Done' }).click();
     const keyRow = owner.getByTestId('api-key-CI pipeline');
     await textOf(keyRow).toMatch('sk_live_');
     await textOf(keyRow).toMatch('Never');
     await keyRow.getByRole('button', { name: 'Revoke' }).click();
-    await shot(owner, '10b-api-key-revoke-confirm');
+    await stack.shot(owner, '10b-api-key-revoke-confirm');
     await owner.getByRole('button', { name: 'Revoke key' }).click();
     await visible(owner.getByText('API key "CI pipeline" was revoked.'));
     await absent(keyRow);
@@ -237,7 +171,7 @@ describe('dashboard in a browser', () => {
     await owner.getByRole('link', { name: 'Workspace' }).click();
     await visible(owner.getByRole('button', { name: 'Transfer Ownership' }));
     await visible(owner.getByRole('button', { name: 'Delete workspace' }));
-    await shot(owner, '10c-workspace-settings');
+    await stack.shot(owner, '10c-workspace-settings');
 
     // Every action is in the audit log, newest first, with the actor; filters narrow it down.
     await sidebar(owner).getByRole('link', { name: 'Audit Log' }).click();
@@ -248,18 +182,18 @@ describe('dashboard in a browser', () => {
     await textOf(audit).toMatch('API key "CI pipeline"');
     await textOf(audit).toMatch('revoked');
     await textOf(owner.getByTestId('chain-status')).toMatch('Chain verified');
-    await shot(owner, '11-audit-log');
+    await stack.shot(owner, '11-audit-log');
     await owner.getByLabel('Resource type').selectOption('api_key');
     await countOf(audit.locator('tbody tr')).toBe(2);
     await owner.getByLabel('Operation').selectOption('revoked');
     await countOf(audit.locator('tbody tr')).toBe(1);
     await audit.locator('tbody tr').first().click();
     await visible(owner.getByTestId('audit-details'));
-    await shot(owner, '12-audit-log-filtered');
+    await stack.shot(owner, '12-audit-log-filtered');
   }, 300_000);
 
   it('MFA: authenticator app with recovery codes, then sign-in with a recovery code and with a code', async () => {
-    const page = await newPage();
+    const page = await stack.newPage();
     const email = `mary-${Date.now().toString(36)}@example.com`;
     await page.goto('/sign-up');
     await signUp(page, 'Mary Jackson', email);
@@ -273,7 +207,7 @@ describe('dashboard in a browser', () => {
     await visible(dialog.getByRole('img', { name: /QR code/ }));
     await dialog.getByRole('button', { name: 'Enter code manually' }).click();
     const secret = (await dialog.locator('.secret-box code').textContent())!.trim();
-    await shot(page, '20-totp-setup');
+    await stack.shot(page, '20-totp-setup');
     await dialog.getByRole('button', { name: 'Verify' }).click();
     await visible(dialog.getByText('Enter the 6-digit code from your authenticator app.'));
     // Enrol with the current step; the sign-in below uses the next one (inside the accepted window, not a replay).
@@ -285,7 +219,7 @@ describe('dashboard in a browser', () => {
     await visible(codes);
     const recoveryCodes = (await codes.locator('span').allTextContents()).map((code) => code.trim());
     expect(recoveryCodes).toHaveLength(10);
-    await shot(page, '21-recovery-codes');
+    await stack.shot(page, '21-recovery-codes');
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await textOf(page.locator('#mfa')).toMatch('Work phone');
     await textOf(page.locator('#mfa')).toMatch('Enabled');
@@ -303,7 +237,7 @@ describe('dashboard in a browser', () => {
         .getByRole('button', { name: method })
         .click();
       await page.getByLabel(method === 'Recovery code' ? 'Recovery code' : 'Authentication code').fill(code);
-      if (method === 'Recovery code') await shot(page, '22-mfa-sign-in-recovery-code');
+      if (method === 'Recovery code') await stack.shot(page, '22-mfa-sign-in-recovery-code');
       await page.getByRole('button', { name: 'Verify' }).click();
       await page.waitForURL(/\/o\//);
       await visible(sidebar(page));
@@ -313,7 +247,7 @@ describe('dashboard in a browser', () => {
   }, 240_000);
 
   it('dark theme from the profile, and a phone-sized screen with the menu', async () => {
-    const page = await newPage();
+    const page = await stack.newPage();
     await page.goto('/sign-up');
     await signUp(page, 'Katherine Johnson', `katherine-${Date.now().toString(36)}@example.com`);
     await visible(page.getByTestId('demo-banner'));
@@ -326,7 +260,7 @@ describe('dashboard in a browser', () => {
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Profile' }).click();
     await page.waitForURL('**/profile');
-    await shot(page, '13-profile-light');
+    await stack.shot(page, '13-profile-light');
     await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Dark' }).click();
     await attributeOf(page.locator('html'), 'data-theme').toBe('dark');
     // The choice is the user's setting, so it survives a reload.
@@ -336,30 +270,30 @@ describe('dashboard in a browser', () => {
       'aria-pressed',
     ).toBe('true');
     await attributeOf(page.locator('html'), 'data-theme').toBe('dark');
-    await shot(page, '14-profile-dark');
+    await stack.shot(page, '14-profile-dark');
     await page.getByRole('link', { name: 'Team' }).click();
     await visible(page.getByTestId('members-table'));
-    await shot(page, '15-team-dark');
+    await stack.shot(page, '15-team-dark');
 
     // Phone: the sidebar is hidden behind the menu button.
     await page.setViewportSize({ width: 390, height: 844 });
     await visible(page.getByRole('button', { name: 'Open menu' }));
     const auditLink = sidebar(page).getByRole('link', { name: 'Audit Log' });
     await expect.poll(() => placement(page, auditLink), WAIT).toBe('off');
-    await shot(page, '16-phone-team-dark');
+    await stack.shot(page, '16-phone-team-dark');
     await page.getByRole('button', { name: 'Open menu' }).click();
     await expect.poll(() => placement(page, auditLink), WAIT).toBe('on');
-    await shot(page, '17-phone-menu-open');
+    await stack.shot(page, '17-phone-menu-open');
     await auditLink.click();
     await page.waitForURL('**/audit-log');
     await expect.poll(() => placement(page, auditLink), WAIT).toBe('off');
     await textOf(page.getByTestId('audit-table')).toMatch('created');
-    await shot(page, '18-phone-audit-log');
+    await stack.shot(page, '18-phone-audit-log');
 
     // Back to light.
     await page.goto(page.url().replace(/audit-log$/, 'profile'));
     await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Light' }).click();
     await attributeOf(page.locator('html'), 'data-theme').toBe('light');
-    await shot(page, '19-phone-profile-light');
+    await stack.shot(page, '19-phone-profile-light');
   }, 240_000);
 });

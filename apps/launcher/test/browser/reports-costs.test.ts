@@ -3,87 +3,36 @@
 // Reports but no Billing, and the SES Costs page refuses them; the same person as Financial sees the
 // projection, the trend and the channel breakdown, toggles the free tier and exports CSV by month.
 // Desktop, dark and phone screenshots land in screenshots/ for a person to look at.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createDatabase, findFreePort } from '@sendops/db';
+import { readFile } from 'node:fs/promises';
+import { createDatabase } from '@sendops/db';
 import { sql } from 'kysely';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRunningState } from '../../src/runtime-state.ts';
-import { type RunningCli, startCli } from '../cli-process.ts';
+import { type BrowserStack, locatorHelpers, REPORT_PAGE, startBrowserStack } from './browser-stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
 const WAIT = { timeout: 120_000, interval: 500 };
 
-const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 60_000 });
-const countOf = (locator: Locator) => expect.poll(() => locator.count(), WAIT);
+const { visible, countOf } = locatorHelpers(WAIT, 60_000);
 
 describe('Billing → SES Costs and the report controls in a browser', () => {
-  let dataDir: string;
-  let sendops: RunningCli;
-  let webUrl: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let stack: BrowserStack;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
-    await mkdir(SCREENSHOTS, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-costs-'));
-    const webPort = await findFreePort();
-    const env = {
-      SENDOPS_DATA_DIR: dataDir,
-      SENDOPS_WEB_PORT: String(webPort),
-      SENDOPS_API_PORT: String(await findFreePort()),
-      SENDOPS_INGEST_PORT: String(await findFreePort()),
-      SENDOPS_EMBEDDED_PG_PORT: String(await findFreePort()),
-      SENDOPS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
-    };
-    sendops = startCli(['start', '--demo-rate', '5'], env);
-    webUrl = (await sendops.waitFor(/dashboard\s+(http\S+)/, 600_000))[1]!;
-    await sendops.waitFor(/^ready$/m, 600_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-gpu',
-        '--disable-component-update',
-      ],
+    stack = await startBrowserStack({
+      dataDirPrefix: 'sendops-browser-costs-',
+      startArgs: ['--demo-rate', '5'],
+      page: REPORT_PAGE,
+      fullPage: true,
     });
   }, 600_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await sendops?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 120_000);
+  afterAll(async () => stack?.stop(), 120_000);
 
-  async function newPage(options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
-    const context = await browser.newContext({
-      baseURL: webUrl,
-      viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
-      colorScheme: options.colorScheme ?? 'light',
-      timezoneId: 'Europe/Paris',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(90_000);
-    page.setDefaultNavigationTimeout(120_000);
-    return page;
-  }
-
-  const shot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
   const sidebar = (page: Page) => page.getByTestId('sidebar-nav');
 
   async function setRole(email: string, slug: string, role: string) {
-    const state = readRunningState(dataDir);
+    const state = readRunningState(stack.dataDir);
     expect(state, 'runtime.json of the running start').toBeDefined();
     const db = createDatabase(state!.postgresUrl, { poolMax: 1 });
     try {
@@ -96,7 +45,7 @@ describe('Billing → SES Costs and the report controls in a browser', () => {
   }
 
   it('a Viewer has Reports but not SES Costs; as Financial they see and export the estimates', async () => {
-    const page = await newPage();
+    const page = await stack.newPage();
     const email = `fran-${Date.now().toString(36)}@example.com`;
     await page.goto('/sign-up');
     await page.getByLabel('Full name').fill('Fran Finance');
@@ -119,7 +68,7 @@ describe('Billing → SES Costs and the report controls in a browser', () => {
     await page.waitForURL(/\/reports\/deliverability\?.*range=last_30_days/);
     await page.getByRole('button', { name: /^Date range:/ }).click();
     await visible(page.getByRole('group', { name: 'Custom range' }));
-    await shot(page, 'costs-01-report-controls', false);
+    await stack.shot(page, 'costs-01-report-controls', false);
     await page.keyboard.press('Escape');
 
     // Viewer: no Billing entry, and the page itself says no.
@@ -128,7 +77,7 @@ describe('Billing → SES Costs and the report controls in a browser', () => {
     await page.goto(`/o/${demoSlug}/billing/ses-costs`);
     await visible(page.getByText('You do not have access to this page'));
     await countOf(page.getByTestId('kpi-month-to-date')).toBe(0);
-    await shot(page, 'costs-02-viewer-refused');
+    await stack.shot(page, 'costs-02-viewer-refused');
 
     // Financial: the page, with the demo history in it (the backfill runs in the background).
     await setRole(email, demoSlug, 'financial');
@@ -152,7 +101,7 @@ describe('Billing → SES Costs and the report controls in a browser', () => {
     await visible(
       page.getByRole('img', { name: 'Estimated SES cost per month' }).locator('.recharts-line-curve'),
     );
-    await shot(page, 'costs-03-financial');
+    await stack.shot(page, 'costs-03-financial');
 
     // The free tier toggle changes the figures' basis (the demo sends far under 62,000 a month: $0 with it).
     const monthToDate = page.getByTestId('kpi-month-to-date').locator('.kpi-value');
@@ -172,23 +121,23 @@ describe('Billing → SES Costs and the report controls in a browser', () => {
     expect(lines).toHaveLength(4);
 
     // Dark theme and phone width.
-    const dark = await newPage({ colorScheme: 'dark' });
+    const dark = await stack.newPage({ colorScheme: 'dark' });
     await dark.context().addCookies(await page.context().cookies());
     await dark.goto(`/o/${demoSlug}/billing/ses-costs`);
     await visible(
       dark.getByRole('img', { name: 'Estimated SES cost per month' }).locator('.recharts-line-curve'),
     );
-    await shot(dark, 'costs-04-dark');
+    await stack.shot(dark, 'costs-04-dark');
 
-    const phone = await newPage({ width: 390, height: 844 });
+    const phone = await stack.newPage({ width: 390, height: 844 });
     await phone.context().addCookies(await page.context().cookies());
     await phone.goto(`/o/${demoSlug}/billing/ses-costs`);
     await visible(phone.getByTestId('kpi-progress'));
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await shot(phone, 'costs-05-phone');
+    await stack.shot(phone, 'costs-05-phone');
     await phone.goto(`/o/${demoSlug}/reports/messages`);
     await visible(phone.getByRole('toolbar', { name: 'Report filters' }));
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await shot(phone, 'costs-06-phone-report-controls', false);
+    await stack.shot(phone, 'costs-06-phone-report-controls', false);
   }, 600_000);
 });

@@ -1,81 +1,29 @@
 // The Deliverability and Engagement tabs in Debian's Chromium against a real `sendops start` with the
 // simulated demo stream: every chart of the demo workspace has data; another date range and a channel
 // change the figures. Desktop, dark and phone screenshots land in screenshots/ for a person to look at.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { findFreePort } from '@sendops/db';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCli, startCli } from '../cli-process.ts';
+import { type BrowserStack, locatorHelpers, startBrowserStack } from './browser-stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
 const WAIT = { timeout: 90_000, interval: 500 };
 
-const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 90_000 });
-const countOf = (locator: Locator) => expect.poll(() => locator.count(), WAIT);
+const { visible, countOf } = locatorHelpers(WAIT, 90_000);
 const textOf = async (locator: Locator) => ((await locator.first().textContent()) ?? '').trim();
 
 describe('Reports → Deliverability and Engagement in a browser', () => {
-  let dataDir: string;
-  let sendops: RunningCli;
-  let webUrl: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let stack: BrowserStack;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
-    await mkdir(SCREENSHOTS, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-deliverability-'));
-    const webPort = await findFreePort();
-    const env = {
-      SENDOPS_DATA_DIR: dataDir,
-      SENDOPS_WEB_PORT: String(webPort),
-      SENDOPS_API_PORT: String(await findFreePort()),
-      SENDOPS_INGEST_PORT: String(await findFreePort()),
-      SENDOPS_EMBEDDED_PG_PORT: String(await findFreePort()),
-      SENDOPS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
-    };
     // A brisk demo stream so bounces, complaints, opens and clicks occur within the first minutes.
-    sendops = startCli(['start', '--demo-rate', '50'], env);
-    webUrl = (await sendops.waitFor(/dashboard\s+(http\S+)/, 600_000))[1]!;
-    await sendops.waitFor(/^ready$/m, 600_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-gpu',
-        '--disable-component-update',
-      ],
+    stack = await startBrowserStack({
+      dataDirPrefix: 'sendops-browser-deliverability-',
+      startArgs: ['--demo-rate', '50'],
+      page: { height: 900, timezoneId: 'America/New_York', timeout: 30_000 },
+      fullPage: true,
     });
   }, 600_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await sendops?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 120_000);
-
-  async function newPage(options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
-    const context = await browser.newContext({
-      baseURL: webUrl,
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      colorScheme: options.colorScheme ?? 'light',
-      timezoneId: 'America/New_York',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  afterAll(async () => stack?.stop(), 120_000);
 
   /** Every chart card has a drawn chart (an SVG path), not its empty state. */
   async function chartsDrawn(page: Page, ids: string[]) {
@@ -85,7 +33,7 @@ describe('Reports → Deliverability and Engagement in a browser', () => {
   }
 
   it('every chart has data; a date range and a channel change the figures', async () => {
-    const page = await newPage();
+    const page = await stack.newPage();
     // Browser errors end up in the test output, so a failing chart says why.
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     page.on('response', (response) => {
@@ -129,7 +77,7 @@ describe('Reports → Deliverability and Engagement in a browser', () => {
     expect(await textOf(page.getByTestId('kpi-reputation').locator('.kpi-value'))).toMatch(/^\d+\/100$/);
     // The SES thresholds are drawn as reference lines.
     await countOf(page.getByTestId('bounce-trend').locator('.recharts-reference-line')).toBe(2);
-    await shot(page, 'deliverability-01-desktop');
+    await stack.shot(page, 'deliverability-01-desktop');
 
     // Sorting by provider name keeps Other (when present) last.
     await page.getByTestId('provider-table').getByRole('button', { name: 'Provider' }).click();
@@ -161,7 +109,7 @@ describe('Reports → Deliverability and Engagement in a browser', () => {
     await visible(page.getByTestId('bounce-trend').getByText(/No sends in this date range/));
     await visible(page.getByTestId('latency').getByText('No deliveries in this date range.'));
     expect(await textOf(page.getByTestId('kpi-total-bounce').locator('.kpi-value'))).toBe('—');
-    await shot(page, 'deliverability-02-empty-range');
+    await stack.shot(page, 'deliverability-02-empty-range');
 
     // Engagement: opens and clicks of today's deliveries.
     await expect
@@ -170,7 +118,7 @@ describe('Reports → Deliverability and Engagement in a browser', () => {
           await page.goto(`/o/${demoSlug}/reports/engagement?range=today`);
           await visible(page.getByTestId('template-performance'));
           await page.waitForLoadState('networkidle');
-          await shot(page, 'engagement-00-waiting');
+          await stack.shot(page, 'engagement-00-waiting');
           if ((await page.getByTestId('template-table').count()) === 0) return 'no table';
           return textOf(page.getByTestId('kpi-click-rate').locator('.kpi-value'));
         },
@@ -179,24 +127,24 @@ describe('Reports → Deliverability and Engagement in a browser', () => {
       .toMatch(/^(?!0\.00%)\d/);
     await chartsDrawn(page, ['open-trend', 'click-trend', 'domain-engagement', 'template-engagement']);
     await countOf(page.getByTestId('template-table').locator('tbody tr')).toBeGreaterThan(1);
-    await shot(page, 'engagement-01-desktop');
+    await stack.shot(page, 'engagement-01-desktop');
 
     // Dark theme and phone width.
-    const dark = await newPage({ colorScheme: 'dark' });
+    const dark = await stack.newPage({ colorScheme: 'dark' });
     await dark.context().addCookies(await page.context().cookies());
     await dark.goto(deliverability);
     await chartsDrawn(dark, ['bounce-trend', 'latency']);
-    await shot(dark, 'deliverability-03-dark');
+    await stack.shot(dark, 'deliverability-03-dark');
 
-    const phone = await newPage({ width: 390, height: 844 });
+    const phone = await stack.newPage({ width: 390, height: 844 });
     await phone.context().addCookies(await page.context().cookies());
     await phone.goto(deliverability);
     await chartsDrawn(phone, ['bounce-trend', 'bounce-reasons']);
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await shot(phone, 'deliverability-04-phone');
+    await stack.shot(phone, 'deliverability-04-phone');
     await phone.goto(`/o/${demoSlug}/reports/engagement?range=today`);
     await chartsDrawn(phone, ['open-trend', 'domain-engagement']);
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await shot(phone, 'engagement-02-phone');
+    await stack.shot(phone, 'engagement-02-phone');
   }, 900_000);
 });

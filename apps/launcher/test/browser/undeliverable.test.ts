@@ -4,31 +4,17 @@
 // moves an address to Excluded and a new bounce puts it back to Listed. Desktop and phone screenshots
 // land in screenshots/ for a person to look at.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import {
-  addIdentity,
-  createDatabase,
-  findFreePort,
-  listOrganizations,
-  rotateIngestApiKey,
-} from '@sendops/db';
+import { addIdentity, createDatabase, listOrganizations, rotateIngestApiKey } from '@sendops/db';
 import { DETAIL_TYPES, type EventBridgeEnvelope } from '@sendops/simulator';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRunningState } from '../../src/runtime-state.ts';
-import { type RunningCli, runCli, startCli } from '../cli-process.ts';
+import { runCli } from '../cli-process.ts';
+import { type BrowserStack, locatorHelpers, type PageOptions, startBrowserStack } from './browser-stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../screenshots');
 const WAIT = { timeout: 60_000, interval: 250 };
 const DOMAIN = 'undeliverable-test.example';
 
-const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 60_000 });
-const textOf = (locator: Locator) =>
-  expect.poll(async () => (await locator.allTextContents()).join(' '), WAIT);
+const { visible, textOf } = locatorHelpers(WAIT, 60_000);
 
 type BounceKind = {
   bounceType: 'Permanent' | 'Transient';
@@ -94,78 +80,30 @@ function bounceEnvelope(recipient: string, kind: BounceKind, at: Date): EventBri
 }
 
 describe('Undeliverable list and classification rules in a browser', () => {
-  let dataDir: string;
-  let sendops: RunningCli;
-  let webUrl: string;
-  let ingestUrl: string;
-  let apiUrl: string;
-  let env: Record<string, string>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let stack: BrowserStack;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
-    await mkdir(SCREENSHOTS, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'sendops-browser-undeliverable-'));
-    const webPort = await findFreePort();
-    env = {
-      SENDOPS_DATA_DIR: dataDir,
-      SENDOPS_WEB_PORT: String(webPort),
-      SENDOPS_API_PORT: String(await findFreePort()),
-      SENDOPS_INGEST_PORT: String(await findFreePort()),
-      SENDOPS_EMBEDDED_PG_PORT: String(await findFreePort()),
-      SENDOPS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
-    };
-    sendops = startCli(['start', '--demo-rate', '1', '--no-demo-history'], env);
-    webUrl = (await sendops.waitFor(/dashboard\s+(http\S+)/, 600_000))[1]!;
-    apiUrl = (await sendops.waitFor(/api\s+(http\S+)\/api/, 600_000))[1]!;
-    ingestUrl = (await sendops.waitFor(/ingest\s+(http\S+)/, 600_000))[1]!;
-    await sendops.waitFor(/^ready$/m, 600_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-gpu',
-        '--disable-component-update',
-      ],
+    stack = await startBrowserStack({
+      dataDirPrefix: 'sendops-browser-undeliverable-',
+      startArgs: ['--demo-rate', '1', '--no-demo-history'],
+      page: { height: 900, timezoneId: 'Europe/Paris', timeout: 30_000 },
     });
   }, 600_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await sendops?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 120_000);
+  afterAll(async () => stack?.stop(), 120_000);
 
-  async function newPage(options: { width?: number; height?: number } = {}) {
-    const context = await browser.newContext({
-      baseURL: webUrl,
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      timezoneId: 'Europe/Paris',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+  async function newPage(options: PageOptions = {}) {
+    const page = await stack.newPage(options);
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     return page;
   }
-
-  // Whole page, except while a dialog is open (a full-page capture would smear its fixed backdrop).
-  const shot = async (page: Page, name: string) =>
-    page.screenshot({
-      path: path.join(SCREENSHOTS, `${name}.png`),
-      fullPage: (await page.getByRole('dialog').count()) === 0,
-    });
 
   /**
    * The signed-up user's own workspace gets a managed domain and a fresh ingest key, as an operator
    * would set it up; the key is what the CloudFormation stack's webhook would send.
    */
   async function ingestKeyFor(slug: string): Promise<string> {
-    const state = readRunningState(dataDir);
+    const state = readRunningState(stack.dataDir);
     if (!state) throw new Error('sendops start recorded no runtime state');
     const db = createDatabase(state.postgresUrl, { poolMax: 1 });
     try {
@@ -180,7 +118,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
 
   async function post(apiKey: string, envelopes: EventBridgeEnvelope[]) {
     for (const envelope of envelopes) {
-      const response = await fetch(ingestUrl, {
+      const response = await fetch(stack.ingestUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
         body: JSON.stringify(envelope),
@@ -206,7 +144,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await page.getByTestId('sidebar-nav').getByRole('link', { name: 'Undeliverable' }).click();
     await page.waitForURL(`**/o/${slug}/undeliverable`);
     await textOf(page.getByTestId('undeliverable-empty')).toMatch('stop mailing');
-    await shot(page, 'undeliverable-01-empty');
+    await stack.shot(page, 'undeliverable-01-empty');
 
     // One hard bounce (listed by a locked rule) and two accept-then-NDR bounces (under Standard's 3 in
     // 30 days, not yet listed).
@@ -238,7 +176,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await row(dead).getByRole('button', { name: dead }).click();
     const history = page.getByTestId('undeliverable-history');
     await textOf(history).toMatch('NoEmail');
-    await shot(page, 'undeliverable-02-history');
+    await stack.shot(page, 'undeliverable-02-history');
     await history.getByRole('button', { name: 'Close' }).click();
 
     // Rules: Standard by default; two events in the window catches the second address in the preview.
@@ -259,7 +197,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await expect
       .poll(() => page.getByTestId('profile-custom').getAttribute('data-active'), WAIT)
       .toBe('true');
-    await shot(page, 'undeliverable-03-rules-preview');
+    await stack.shot(page, 'undeliverable-03-rules-preview');
 
     // Picking a preset with unsaved edits asks first; cancelling keeps the edits.
     await page.getByRole('button', { name: /^Aggressive/ }).click();
@@ -289,14 +227,14 @@ describe('Undeliverable list and classification rules in a browser', () => {
       .getByRole('dialog')
       .getByLabel('Note (optional)')
       .fill('Customer fixed mailbox after IT migration');
-    await shot(page, 'undeliverable-04-allow-dialog');
+    await stack.shot(page, 'undeliverable-04-allow-dialog');
     await page.getByRole('dialog').getByRole('button', { name: 'Allow' }).click();
     await expect.poll(() => row(dead).count(), WAIT).toBe(0);
     await page.getByLabel('Status').selectOption('excluded');
     await page.waitForURL(/status=excluded/);
     await textOf(row(dead)).toMatch('Excluded');
     await textOf(row(dead)).toMatch('Customer fixed mailbox after IT migration');
-    await shot(page, 'undeliverable-05-excluded');
+    await stack.shot(page, 'undeliverable-05-excluded');
 
     // A new hard bounce after the clearing puts it back to Listed by itself. (Envelope times have
     // second precision: the bounce is stamped a second after the clearing.)
@@ -313,7 +251,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
         { timeout: 120_000, interval: 2_000 },
       )
       .toMatch('Listed');
-    await shot(page, 'undeliverable-06-listed-again');
+    await stack.shot(page, 'undeliverable-06-listed-again');
 
     // Search composes with the status filter and lives in the URL.
     await page.getByLabel('Search email').fill('mimecast');
@@ -327,13 +265,13 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await phone.goto(`/o/${slug}/undeliverable?status=all`);
     await textOf(phone.getByTestId(`undeliverable-${dead}`)).toMatch('Listed');
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await shot(phone, 'undeliverable-07-phone-list');
+    await stack.shot(phone, 'undeliverable-07-phone-list');
     await phone.goto(`/o/${slug}/undeliverable/rules`);
     await visible(phone.getByTestId('preview-current'));
-    await shot(phone, 'undeliverable-08-phone-rules');
+    await stack.shot(phone, 'undeliverable-08-phone-rules');
 
     // A Viewer of the same workspace sees the list, with Allow disabled and the reason as its tooltip.
-    expect(runCli(['org', 'plan', '--org', slug, '--plan', 'team'], env).status).toBe(0);
+    expect(runCli(['org', 'plan', '--org', slug, '--plan', 'team'], stack.env).status).toBe(0);
     const viewerEmail = `val-${suffix}@example.com`;
     await page.goto(`/o/${slug}/team`);
     await page.getByRole('button', { name: 'Invite Member' }).click();
@@ -341,7 +279,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await page.getByLabel('Role').selectOption('viewer');
     await page.getByRole('button', { name: 'Send Invite' }).click();
     await textOf(page.getByTestId(`invitation-${viewerEmail}`)).toMatch('Pending');
-    const outbox = (await (await fetch(`${apiUrl}/api/dev/outbox`)).json()) as {
+    const outbox = (await (await fetch(`${stack.apiUrl}/api/dev/outbox`)).json()) as {
       items: { to: string; links: string[] }[];
     };
     const link = outbox.items
@@ -362,7 +300,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await visible(allow);
     expect(await allow.isDisabled()).toBe(true);
     expect(await allow.getAttribute('title')).toMatch('undeliverable.manage');
-    await shot(viewer, 'undeliverable-10-viewer-list');
+    await stack.shot(viewer, 'undeliverable-10-viewer-list');
   }, 600_000);
 
   it('a Viewer (demo workspace) sees the rules read-only with a banner and the locked rules', async () => {
@@ -383,6 +321,6 @@ describe('Undeliverable list and classification rules in a browser', () => {
       await page.getByTestId('rule-repeated_transient').getByLabel('Events', { exact: true }).isDisabled(),
     ).toBe(true);
     await visible(page.getByTestId('locked-complaint'));
-    await shot(page, 'undeliverable-09-viewer-rules');
+    await stack.shot(page, 'undeliverable-09-viewer-rules');
   }, 300_000);
 });
