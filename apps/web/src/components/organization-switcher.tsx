@@ -10,7 +10,7 @@ import { landingPath, orgPath } from '../lib/navigation.ts';
 import { checkOrganizationName, MAX_ORG_NAME } from '../lib/validation.ts';
 import { Icon } from './icons.tsx';
 import { useSession } from './session.tsx';
-import { Alert, Dialog, initials, Popover, Spinner, TextField } from './ui.tsx';
+import { Alert, FormDialog, initials, Popover, TextField } from './ui.tsx';
 
 export function OrganizationMark({
   membership,
@@ -131,33 +131,25 @@ export function CreateOrganizationDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       title="Create organization"
       description="You become its Owner. You can invite your team afterwards."
-      onClose={() => !busy && onClose()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="create-organization" className="btn btn-primary" disabled={busy}>
-            {busy && <Spinner />}Create
-          </button>
-        </>
-      }
+      formId="create-organization"
+      submitLabel="Create"
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form id="create-organization" onSubmit={submit} noValidate>
-        <TextField
-          label="Name"
-          value={name}
-          onChange={setName}
-          error={submitted ? nameError : null}
-          maxLength={MAX_ORG_NAME}
-          autoFocus
-          placeholder="Acme Inc."
-        />
-        {error && <Alert kind="error">{error}</Alert>}
-      </form>
-    </Dialog>
+      <TextField
+        label="Name"
+        value={name}
+        onChange={setName}
+        error={submitted ? nameError : null}
+        maxLength={MAX_ORG_NAME}
+        autoFocus
+        placeholder="Acme Inc."
+      />
+      {error && <Alert kind="error">{error}</Alert>}
+    </FormDialog>
   );
 }

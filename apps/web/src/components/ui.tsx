@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../lib/api/client.ts';
 
 export function Spinner({ label }: { label?: string }) {
@@ -187,6 +187,50 @@ export function Dialog({
         <div className="dialog-footer">{footer}</div>
       </div>
     </div>
+  );
+}
+
+/** A dialog around one form: Cancel and the submit button in the footer; it cannot close while busy. */
+export function FormDialog({
+  title,
+  description,
+  formId,
+  submitLabel,
+  busy,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  formId: string;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void | Promise<void>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      title={title}
+      description={description}
+      onClose={() => !busy && onClose()}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
+            {busy && <Spinner />}
+            {submitLabel}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={onSubmit} noValidate>
+        {children}
+      </form>
+    </Dialog>
   );
 }
 

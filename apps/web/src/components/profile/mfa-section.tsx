@@ -16,6 +16,7 @@ import {
   CopyButton,
   Dialog,
   ErrorState,
+  FormDialog,
   Loading,
   Popover,
   Spinner,
@@ -349,42 +350,32 @@ function SecurityKeyDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       title="Set up security key"
       description="Use a hardware key (such as a YubiKey) or this device's platform authenticator (Touch ID, Windows Hello)."
-      onClose={() => !busy && onClose()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="webauthn-setup" className="btn btn-primary" disabled={busy}>
-            {busy && <Spinner />}Continue
-          </button>
-        </>
-      }
+      formId="webauthn-setup"
+      submitLabel="Continue"
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form id="webauthn-setup" onSubmit={submit} noValidate>
-        <TextField
-          label="Name"
-          value={name}
-          onChange={setName}
-          error={submitted ? nameError : null}
-          placeholder="Office YubiKey"
-          maxLength={100}
-          autoFocus
-          name="security-key-name"
-        />
-        <p className="muted small">
-          After Continue, follow your browser's prompt to tap or activate the key.
-        </p>
-        {error && (
-          <div style={{ marginTop: 10 }}>
-            <Alert kind="error">{error}</Alert>
-          </div>
-        )}
-      </form>
-    </Dialog>
+      <TextField
+        label="Name"
+        value={name}
+        onChange={setName}
+        error={submitted ? nameError : null}
+        placeholder="Office YubiKey"
+        maxLength={100}
+        autoFocus
+        name="security-key-name"
+      />
+      <p className="muted small">After Continue, follow your browser's prompt to tap or activate the key.</p>
+      {error && (
+        <div style={{ marginTop: 10 }}>
+          <Alert kind="error">{error}</Alert>
+        </div>
+      )}
+    </FormDialog>
   );
 }
 

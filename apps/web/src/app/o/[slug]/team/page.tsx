@@ -8,8 +8,8 @@ import {
   Alert,
   Avatar,
   ConfirmDialog,
-  Dialog,
   ErrorState,
+  FormDialog,
   Loading,
   Popover,
   Spinner,
@@ -435,38 +435,30 @@ function InviteDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       title="Invite Member"
       description={`They receive an email with a link to join ${membership.name}. The invitation is valid for 7 days.`}
-      onClose={() => !busy && onClose()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="invite-member" className="btn btn-primary" disabled={busy}>
-            {busy && <Spinner />}Send Invite
-          </button>
-        </>
-      }
+      formId="invite-member"
+      submitLabel="Send Invite"
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form id="invite-member" onSubmit={submit} noValidate>
-        <TextField
-          label="Email address"
-          type="email"
-          value={email}
-          onChange={setEmail}
-          error={submitted ? emailError : null}
-          autoFocus
-          placeholder="teammate@example.com"
-          name="invite-email"
-        />
-        <div className="field">
-          <label htmlFor={roleId}>Role</label>
-          <RoleSelect id={roleId} value={role} onChange={setRole} />
-        </div>
-        {error && <Alert kind="error">{error}</Alert>}
-      </form>
-    </Dialog>
+      <TextField
+        label="Email address"
+        type="email"
+        value={email}
+        onChange={setEmail}
+        error={submitted ? emailError : null}
+        autoFocus
+        placeholder="teammate@example.com"
+        name="invite-email"
+      />
+      <div className="field">
+        <label htmlFor={roleId}>Role</label>
+        <RoleSelect id={roleId} value={role} onChange={setRole} />
+      </div>
+      {error && <Alert kind="error">{error}</Alert>}
+    </FormDialog>
   );
 }

@@ -14,8 +14,8 @@ import {
   CopyButton,
   Dialog,
   ErrorState,
+  FormDialog,
   Loading,
-  Spinner,
   TextField,
 } from '../../../../../components/ui.tsx';
 import { errorMessage } from '../../../../../lib/api/client.ts';
@@ -220,78 +220,60 @@ function CreateKeyDialog({ onClose, onCreated }: { onClose: () => void; onCreate
   }
 
   return (
-    <Dialog
+    <FormDialog
       title="Create API key"
       description="Keys are for server-to-server calls; never put one in a browser or mobile app."
-      onClose={() => !busy && onClose()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="create-api-key" className="btn btn-primary" disabled={busy}>
-            {busy && <Spinner />}Create key
-          </button>
-        </>
-      }
+      formId="create-api-key"
+      submitLabel="Create key"
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form id="create-api-key" onSubmit={submit} noValidate>
-        <TextField
-          label="Name"
-          value={name}
-          onChange={setName}
-          error={submitted ? errors.name : null}
-          maxLength={MAX_KEY_NAME}
-          autoFocus
-          placeholder="Production backend"
-          name="api-key-name"
-        />
-        <div className="field">
-          <span className="label">Environment</span>
-          <fieldset className="segmented" aria-label="Environment">
-            <button
-              type="button"
-              aria-pressed={environment === 'live'}
-              onClick={() => setEnvironment('live')}
-            >
-              Live (sk_live_)
-            </button>
-            <button
-              type="button"
-              aria-pressed={environment === 'test'}
-              onClick={() => setEnvironment('test')}
-            >
-              Test (sk_test_)
-            </button>
-          </fieldset>
-        </div>
-        <fieldset className="field" style={{ border: 0, padding: 0, margin: '0 0 14px' }}>
-          <legend className="label" style={{ marginBottom: 6 }}>
-            Scopes
-          </legend>
-          {API_KEY_SCOPES.map((scope) => (
-            <label key={scope.value} className="checkbox" style={{ alignItems: 'flex-start' }}>
-              <input
-                type="checkbox"
-                checked={scopes.includes(scope.value)}
-                onChange={(event) =>
-                  setScopes((current) =>
-                    event.target.checked
-                      ? [...current, scope.value]
-                      : current.filter((s) => s !== scope.value),
-                  )
-                }
-                style={{ marginTop: 2 }}
-              />
-              <span>
-                <code>{scope.value}</code> <span className="muted small">— {scope.description}</span>
-              </span>
-            </label>
-          ))}
-          {submitted && errors.scopes && <span className="field-error">{errors.scopes}</span>}
+      <TextField
+        label="Name"
+        value={name}
+        onChange={setName}
+        error={submitted ? errors.name : null}
+        maxLength={MAX_KEY_NAME}
+        autoFocus
+        placeholder="Production backend"
+        name="api-key-name"
+      />
+      <div className="field">
+        <span className="label">Environment</span>
+        <fieldset className="segmented" aria-label="Environment">
+          <button type="button" aria-pressed={environment === 'live'} onClick={() => setEnvironment('live')}>
+            Live (sk_live_)
+          </button>
+          <button type="button" aria-pressed={environment === 'test'} onClick={() => setEnvironment('test')}>
+            Test (sk_test_)
+          </button>
         </fieldset>
-        {error && <Alert kind="error">{error}</Alert>}
-      </form>
-    </Dialog>
+      </div>
+      <fieldset className="field" style={{ border: 0, padding: 0, margin: '0 0 14px' }}>
+        <legend className="label" style={{ marginBottom: 6 }}>
+          Scopes
+        </legend>
+        {API_KEY_SCOPES.map((scope) => (
+          <label key={scope.value} className="checkbox" style={{ alignItems: 'flex-start' }}>
+            <input
+              type="checkbox"
+              checked={scopes.includes(scope.value)}
+              onChange={(event) =>
+                setScopes((current) =>
+                  event.target.checked ? [...current, scope.value] : current.filter((s) => s !== scope.value),
+                )
+              }
+              style={{ marginTop: 2 }}
+            />
+            <span>
+              <code>{scope.value}</code> <span className="muted small">— {scope.description}</span>
+            </span>
+          </label>
+        ))}
+        {submitted && errors.scopes && <span className="field-error">{errors.scopes}</span>}
+      </fieldset>
+      {error && <Alert kind="error">{error}</Alert>}
+    </FormDialog>
   );
 }
