@@ -234,6 +234,22 @@ export function FormDialog({
   );
 }
 
+/** The "Load more" button under a keyset-paged list; hidden once the last page is in. */
+export function LoadMore({
+  list,
+}: {
+  list: { nextCursor: string | null; loadingMore: boolean; loadMore: () => Promise<void> };
+}) {
+  if (!list.nextCursor) return null;
+  return (
+    <div className="load-more">
+      <button type="button" className="btn" disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+        {list.loadingMore ? 'Loading…' : 'Load more'}
+      </button>
+    </div>
+  );
+}
+
 /** A yes/no question before a consequential action; shows the action's own error in place. */
 export function ConfirmDialog({
   title,

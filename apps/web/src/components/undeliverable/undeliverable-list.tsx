@@ -21,7 +21,7 @@ import { useCan, useOrganization } from '../organization-context.tsx';
 import { useDebounced } from '../reports/messages/use-debounced.ts';
 import { usePagedList } from '../reports/messages/use-paged-list.ts';
 import { useSession } from '../session.tsx';
-import { ConfirmDialog, ErrorState, Loading } from '../ui.tsx';
+import { ConfirmDialog, ErrorState, Loading, LoadMore } from '../ui.tsx';
 import { HistoryPanel } from './history-panel.tsx';
 import { MANAGE_DENIED, PermissionButton } from './permission-button.tsx';
 import '../reports/messages/messages.css';
@@ -256,18 +256,7 @@ export function UndeliverableList() {
                 </tbody>
               </table>
             </div>
-            {list.nextCursor && (
-              <div className="load-more">
-                <button
-                  type="button"
-                  className="btn"
-                  disabled={list.loadingMore}
-                  onClick={() => void list.loadMore()}
-                >
-                  {list.loadingMore ? 'Loading…' : 'Load more'}
-                </button>
-              </div>
-            )}
+            <LoadMore list={list} />
           </>
         )}
       </div>

@@ -5,7 +5,7 @@ import { EVENT_TYPES, type EventLogRow, reportsMessagesApi } from '../../../lib/
 import { formatDateTime } from '../../../lib/format.ts';
 import { useCan, useOrganization } from '../../organization-context.tsx';
 import { useSession } from '../../session.tsx';
-import { ErrorState, Loading } from '../../ui.tsx';
+import { ErrorState, Loading, LoadMore } from '../../ui.tsx';
 import { ExportCsvButton } from '../report-controls.tsx';
 import { toQueryString, useReportFilter } from '../report-filter.tsx';
 import { useDebounced } from './use-debounced.ts';
@@ -148,18 +148,7 @@ export function EventLog({ onOpen }: { onOpen: (row: { messageId: string; recipi
               </tbody>
             </table>
           </div>
-          {list.nextCursor && (
-            <div className="load-more">
-              <button
-                type="button"
-                className="btn"
-                disabled={list.loadingMore}
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? 'Loading…' : 'Load more'}
-              </button>
-            </div>
-          )}
+          <LoadMore list={list} />
         </>
       )}
     </div>

@@ -5,7 +5,7 @@ import { MESSAGE_STATUSES, type MessageRow, reportsMessagesApi } from '../../../
 import { formatDateTime } from '../../../lib/format.ts';
 import { useCan, useOrganization } from '../../organization-context.tsx';
 import { useSession } from '../../session.tsx';
-import { ErrorState, Loading } from '../../ui.tsx';
+import { ErrorState, Loading, LoadMore } from '../../ui.tsx';
 import { toQueryString, useReportExportParams, useReportFilter } from '../report-filter.tsx';
 import { InfoTip, STATUS_PRECEDENCE_NOTE, StatusBadge } from './status-badge.tsx';
 import { useDebounced } from './use-debounced.ts';
@@ -156,18 +156,7 @@ export function MessagesList({
               </tbody>
             </table>
           </div>
-          {list.nextCursor && (
-            <div className="load-more">
-              <button
-                type="button"
-                className="btn"
-                disabled={list.loadingMore}
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? 'Loading…' : 'Load more'}
-              </button>
-            </div>
-          )}
+          <LoadMore list={list} />
         </>
       )}
     </div>

@@ -5,7 +5,7 @@ import { reportsMessagesApi, type SuppressionRow } from '../../../lib/api/report
 import { formatDateTime } from '../../../lib/format.ts';
 import { useCan, useOrganization } from '../../organization-context.tsx';
 import { useSession } from '../../session.tsx';
-import { ErrorState, Loading } from '../../ui.tsx';
+import { ErrorState, Loading, LoadMore } from '../../ui.tsx';
 import { ExportCsvButton } from '../report-controls.tsx';
 import { toQueryString, useReportFilter } from '../report-filter.tsx';
 import { InfoTip } from './status-badge.tsx';
@@ -123,18 +123,7 @@ export function SuppressionList() {
               </tbody>
             </table>
           </div>
-          {list.nextCursor && (
-            <div className="load-more">
-              <button
-                type="button"
-                className="btn"
-                disabled={list.loadingMore}
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? 'Loading…' : 'Load more'}
-              </button>
-            </div>
-          )}
+          <LoadMore list={list} />
         </>
       )}
     </section>

@@ -26,6 +26,14 @@ function tone(value: number | null, threshold: { warning: number; critical: numb
 }
 
 /** `/o/[slug]/reports/deliverability`: headline rates, thresholds, reasons, providers, latency. */
+/** The SES warning and critical levels of one rate as chart reference lines. */
+function thresholdLines(level: { warning: number; critical: number }) {
+  return [
+    { value: level.warning, label: `Warning ${level.warning}%`, color: COLORS.warning },
+    { value: level.critical, label: `Critical ${level.critical}%`, color: COLORS.critical },
+  ];
+}
+
 export default function DeliverabilityPage() {
   const { slug } = useOrganization();
   const filter = useReportFilter();
@@ -105,18 +113,7 @@ export default function DeliverabilityPage() {
               { key: 'totalBouncePct', name: 'Total bounce %', color: COLORS.primary },
               { key: 'hardBouncePct', name: 'Hard bounce %', color: COLORS.second },
             ]}
-            references={[
-              {
-                value: thresholds.bounce.warning,
-                label: `Warning ${thresholds.bounce.warning}%`,
-                color: COLORS.warning,
-              },
-              {
-                value: thresholds.bounce.critical,
-                label: `Critical ${thresholds.bounce.critical}%`,
-                color: COLORS.critical,
-              },
-            ]}
+            references={thresholdLines(thresholds.bounce)}
           />
         </ReportCard>
         <ReportCard
@@ -134,18 +131,7 @@ export default function DeliverabilityPage() {
             data={trend}
             unit="%"
             series={[{ key: 'complaintPct', name: 'Complaint %', color: COLORS.primary }]}
-            references={[
-              {
-                value: thresholds.complaint.warning,
-                label: `Warning ${thresholds.complaint.warning}%`,
-                color: COLORS.warning,
-              },
-              {
-                value: thresholds.complaint.critical,
-                label: `Critical ${thresholds.complaint.critical}%`,
-                color: COLORS.critical,
-              },
-            ]}
+            references={thresholdLines(thresholds.complaint)}
           />
         </ReportCard>
         <ReportCard
