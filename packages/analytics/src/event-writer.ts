@@ -33,6 +33,9 @@ export async function insertRows<T extends object>(
       // Always sent, even empty: chdb/connection applies settings as session-wide SETs, so a token
       // left over from the previous insert would silently drop this one as a "duplicate".
       insert_deduplication_token: options.dedupeToken ?? '',
+      // ses_events has a partition per day; a backfill or a replayed spool can span more than the
+      // default limit of 100 per insert.
+      max_partitions_per_insert_block: '0',
     },
   });
 }
@@ -51,7 +54,10 @@ export async function insertJsonEachRow(
   if (body.length === 0) return;
   const insert = store.rawInsert ?? execRawInsert(store.client);
   // The token is always sent, so a retried batch is recognised and no earlier token can apply to it.
-  await insert(qualified(store, table), body, { insert_deduplication_token: options.dedupeToken ?? '' });
+  await insert(qualified(store, table), body, {
+    insert_deduplication_token: options.dedupeToken ?? '',
+    max_partitions_per_insert_block: 0,
+  });
 }
 
 export const insertEventRows = (store: AnalyticsStore, rows: readonly EventRow[], options?: InsertOptions) =>

@@ -33,4 +33,10 @@ export {
   MigrationChecksumError,
   migrateAnalytics,
 } from './migrate-analytics.ts';
+export {
+  type CompactedPartition,
+  type CompactionOptions,
+  compactSettledPartitions,
+  SETTLE_MS,
+} from './partition-compaction.ts';
 export { renderMigration } from './render-migration.ts';

@@ -13,4 +13,5 @@ export const analyticsMigrations: AnalyticsMigration[] = [
   { version: 1, name: 'events', sql: load('0001_events.sql') },
   { version: 2, name: 'vertical_merges', sql: load('0002_vertical_merges.sql') },
   { version: 3, name: 'undeliverable_exclusions', sql: load('0003_undeliverable_exclusions.sql') },
+  { version: 4, name: 'daily_partitions', sql: load('0004_daily_partitions.sql') },
 ];
