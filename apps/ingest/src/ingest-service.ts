@@ -6,6 +6,7 @@ import type { SendOpsConfig } from '@sendops/config';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildIngestApp } from './build-ingest-app.ts';
+import { scheduleCompaction } from './compaction-schedule.ts';
 import { createIngestMetrics, type IngestMetrics } from './metrics.ts';
 import type { ControlPlane } from './pipeline/control-plane.ts';
 import { DedupeWindow } from './pipeline/dedupe-window.ts';
@@ -65,6 +66,13 @@ export async function createIngestService(options: IngestServiceOptions): Promis
     logger.info({ segments: leftovers.length }, 'replaying spool segments left by the last run');
   for (const segment of leftovers) loader.enqueue(segment);
 
+  const compaction = scheduleCompaction({
+    store,
+    intervalMs: settings.compactionIntervalMs,
+    metrics,
+    log: logger,
+  });
+
   let shuttingDown = false;
   const app = buildIngestApp({
     logger,
@@ -110,6 +118,7 @@ export async function createIngestService(options: IngestServiceOptions): Promis
     },
     async stop({ drainTimeoutMs = 10_000 } = {}) {
       shuttingDown = true;
+      await compaction.stop();
       await app.close();
       await spool.close();
       const drained = await loader.drain(drainTimeoutMs);

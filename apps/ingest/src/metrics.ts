@@ -69,6 +69,11 @@ export function createIngestMetrics() {
       help: 'Acknowledged records ClickHouse refused for their content, kept in the spool quarantine directory',
       registers,
     }),
+    partitionsCompacted: new Counter({
+      name: 'sendops_ingest_partitions_compacted_total',
+      help: 'Settled days of ses_events merged into a single part (so FINAL reads them without merging)',
+      registers,
+    }),
     storeErrors: new Counter({
       name: 'sendops_ingest_store_errors_total',
       help: 'Failed store operations, by store',

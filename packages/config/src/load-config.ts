@@ -32,6 +32,7 @@ export interface SendOpsConfig {
     keyCacheTtlMs: number;
     identityCacheTtlMs: number;
     dedupeWindow: number;
+    compactionIntervalMs: number;
   };
 }
 
@@ -105,6 +106,7 @@ export function loadConfig(
       keyCacheTtlMs: v.SENDOPS_INGEST_KEY_CACHE_TTL_MS,
       identityCacheTtlMs: v.SENDOPS_INGEST_IDENTITY_CACHE_TTL_MS,
       dedupeWindow: v.SENDOPS_INGEST_DEDUPE_WINDOW,
+      compactionIntervalMs: v.SENDOPS_INGEST_COMPACTION_INTERVAL_MS,
     },
   };
 }

@@ -191,6 +191,12 @@ export const variables = {
     default: '10000',
     description: "How long an organization's managed identities and channels are cached by the ingest.",
   },
+  SENDOPS_INGEST_COMPACTION_INTERVAL_MS: {
+    schema: z.coerce.number().int().min(0),
+    default: '600000',
+    description:
+      'How often the ingest merges each settled day (ended over 48 h ago) of ses_events into one part, so reports read it without merging at query time. 0 turns it off.',
+  },
   SENDOPS_INGEST_DEDUPE_WINDOW: {
     schema: positiveInt,
     default: '500000',
