@@ -82,11 +82,7 @@ export {
   type LogoContentType,
   organizationLogoUrl,
 } from './organizations/logo-image.ts';
-export {
-  type OrganizationAccess,
-  resolveOrganizationAccess,
-  SLUG_REDIRECT_DAYS,
-} from './organizations/organization-access.ts';
+export { type OrganizationAccess, resolveOrganizationAccess } from './organizations/organization-access.ts';
 export { type OrganizationView, organizationView } from './organizations/organization-view.ts';
 export { removeOrganizationLogo } from './organizations/remove-organization-logo.ts';
 export { setOrganizationLogo } from './organizations/set-organization-logo.ts';

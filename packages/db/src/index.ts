@@ -24,7 +24,7 @@ export {
   type ManagedIdentity,
 } from './identities.ts';
 export { type MigrationState, migrateToLatest, migrationStatus } from './migrate.ts';
-export { assertSlug, SLUG_PATTERN, slugify } from './organization-slug.ts';
+export { assertSlug, SLUG_PATTERN, SLUG_REDIRECT_DAYS, slugify } from './organization-slug.ts';
 export {
   type CreatedOrganization,
   type CreateOrganizationInput,

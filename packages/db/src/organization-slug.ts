@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from './errors.ts';
 
+/** How long an old slug keeps redirecting to its organization (team/account-settings). */
+export const SLUG_REDIRECT_DAYS = 30;
+
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/;
 const MAX_LENGTH = 48;
 const SUFFIX_LENGTH = 5; // '-' + 4 hex

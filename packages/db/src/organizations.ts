@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { generateIngestApiKey } from './api-keys.ts';
 import { DomainError } from './errors.ts';
-import { assertSlug, slugify, slugWithSuffix } from './organization-slug.ts';
+import { assertSlug, SLUG_REDIRECT_DAYS, slugify, slugWithSuffix } from './organization-slug.ts';
 import type { DbExecutor } from './schema/database.ts';
 import type { Organization } from './schema/organizations-table.ts';
 import { isUuid, requireName } from './validation.ts';
@@ -45,6 +46,7 @@ export async function createOrganization(
 
   for (let attempt = 0; attempt < attempts; attempt++) {
     const slug = attempt === 0 ? base : slugWithSuffix(base);
+    if (await slugRedirects(db, slug)) continue;
     const apiKey = generateIngestApiKey();
     // ON CONFLICT DO NOTHING (not catch-and-retry) keeps a caller's transaction usable after a clash.
     const organization = await db
@@ -63,6 +65,17 @@ export async function createOrganization(
     if (organization) return { organization, ingestApiKey: apiKey.key };
   }
   throw new DomainError('conflict', `organization slug "${base}" already exists`);
+}
+
+/** A slug another organization gave up less than SLUG_REDIRECT_DAYS ago still redirects to it. */
+async function slugRedirects(db: DbExecutor, slug: string): Promise<boolean> {
+  const held = await db
+    .selectFrom('organization_slug_history')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('replaced_at', '>', sql<Date>`now() - make_interval(days => ${SLUG_REDIRECT_DAYS})`)
+    .executeTakeFirst();
+  return held !== undefined;
 }
 
 export async function getOrganization(db: DbExecutor, id: string): Promise<Organization | undefined> {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrganization,
@@ -8,6 +9,7 @@ import {
   hashApiKey,
   listOrganizations,
   rotateIngestApiKey,
+  slugify,
 } from '../src/index.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
@@ -69,6 +71,26 @@ describe('organizations', () => {
     await expect(createOrganization(test.db, { name: 'x'.repeat(65) })).rejects.toMatchObject({
       code: 'invalid',
     });
+  });
+
+  it('leave a slug alone while it redirects to the organization that gave it up (30 days)', async () => {
+    const name = unique('Renamed Co');
+    const slug = slugify(name);
+    const { organization } = await createOrganization(test.db, { name: unique('Holder') });
+    // What a rename leaves behind (updateOrganization in @sendops/auth).
+    await test.db
+      .insertInto('organization_slug_history')
+      .values({ organization_id: organization.id, slug })
+      .execute();
+
+    const derived = await createOrganization(test.db, { name });
+    expect(derived.organization.slug).toMatch(new RegExp(`^${slug}-[0-9a-f]{4}$`));
+    await expect(createOrganization(test.db, { name, slug })).rejects.toMatchObject({ code: 'conflict' });
+
+    await sql`update organization_slug_history set replaced_at = now() - interval '31 days' where slug = ${slug}`.execute(
+      test.db,
+    );
+    expect((await createOrganization(test.db, { name, slug })).organization.slug).toBe(slug);
   });
 
   it('rotate the ingest key: the old one stops working at once', async () => {

@@ -1,9 +1,6 @@
-import type { DbExecutor, Organization, Role, User } from '@sendops/db';
+import { type DbExecutor, type Organization, type Role, SLUG_REDIRECT_DAYS, type User } from '@sendops/db';
 import { sql } from 'kysely';
 import type { OrganizationContext } from '../permissions/organization-context.ts';
-
-/** How long an old slug keeps redirecting (team/account-settings). */
-export const SLUG_REDIRECT_DAYS = 30;
 
 export type OrganizationAccess =
   | { kind: 'member'; organization: Organization; role: Role; context: OrganizationContext }

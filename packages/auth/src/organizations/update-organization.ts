@@ -1,8 +1,14 @@
-import { assertSlug, type Database, DomainError, type Organization, type SessionTimeout } from '@sendops/db';
+import {
+  assertSlug,
+  type Database,
+  DomainError,
+  type Organization,
+  type SessionTimeout,
+  SLUG_REDIRECT_DAYS,
+} from '@sendops/db';
 import { type Kysely, sql } from 'kysely';
 import { appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { type OrganizationContext, requirePermission } from '../permissions/organization-context.ts';
-import { SLUG_REDIRECT_DAYS } from './organization-access.ts';
 
 export interface UpdateOrganizationInput {
   name?: string;
