@@ -12,7 +12,7 @@ export function bareAddress(value: string): string {
   const open = close === -1 ? -1 : address.lastIndexOf('<', close);
   if (open !== -1) {
     address = address.slice(open + 1, close);
-  } else {
+  } else if (address.includes('(')) {
     // `addr (Comment)` form: comments are not part of the address.
     address = address.replace(/\([^()]*\)/g, '');
   }

@@ -92,6 +92,44 @@ export interface DeadLetterRow {
 
 /** Formats a Date (or ISO string) as ClickHouse DateTime64(3) UTC text. */
 export function toClickhouseTime(value: Date | string | number): string {
+  if (typeof value === 'string') {
+    const direct = plainUtcTime(value);
+    if (direct !== undefined) return direct;
+  }
   const date = value instanceof Date ? value : new Date(value);
-  return date.toISOString().replace('T', ' ').replace('Z', '');
+  const iso = date.toISOString();
+  // `YYYY-MM-DDThh:mm:ss.sssZ`; years beyond 9999 (`+YYYYYY-...`) take the general path.
+  if (iso.length === 24) return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  return iso.replace('T', ' ').replace('Z', '');
+}
+
+/**
+ * `YYYY-MM-DDThh:mm:ssZ` or `YYYY-MM-DDThh:mm:ss.sssZ` (how SES and EventBridge write times) converted
+ * by slicing, without a Date: only for values `Date` would keep as they are (day <= 28, hour <= 23,
+ * every field in range), since it rolls `02-30` and `T24:00` over into the next day. Anything else:
+ * undefined, and the caller takes the Date path.
+ */
+function plainUtcTime(value: string): string | undefined {
+  const n = value.length;
+  if ((n !== 20 && n !== 24) || value.charCodeAt(n - 1) !== 0x5a /* Z */) return undefined;
+  if (value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':')
+    return undefined;
+  if (n === 24 && value[19] !== '.') return undefined;
+  const end = n === 24 ? 23 : 19;
+  for (let i = 0; i < end; i++) {
+    if (i === 4 || i === 7 || i === 10 || i === 13 || i === 16 || i === 19) continue;
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  if (month < 1 || month > 12 || day < 1 || day > 28) return undefined;
+  if (twoDigits(value, 11) > 23 || twoDigits(value, 14) > 59 || twoDigits(value, 17) > 59) return undefined;
+  return n === 24
+    ? `${value.slice(0, 10)} ${value.slice(11, 23)}`
+    : `${value.slice(0, 10)} ${value.slice(11, 19)}.000`;
+}
+
+function twoDigits(value: string, at: number): number {
+  return (value.charCodeAt(at) - 0x30) * 10 + value.charCodeAt(at + 1) - 0x30;
 }

@@ -1,5 +1,6 @@
 /** Public surface of @sendops/ses-events: parse EventBridge bodies from `aws.ses`, turn them into ClickHouse rows. */
 export type { AdvisorRecommendationDetail, SendingStatusDetail } from './account-detail-schema.ts';
+export { type EncodedEventRows, encodeEventRows, rawColumn } from './encode-event-rows.ts';
 export type { AccountEventEnvelope, EventBridgeEnvelopeFields, SesEventEnvelope } from './envelope-schema.ts';
 export type { SesBouncedRecipient, SesDelayedRecipient } from './event-objects-schema.ts';
 export { type AccountEventRow, type DeadLetterRow, type EventRow, toClickhouseTime } from './event-row.ts';

@@ -17,32 +17,45 @@ export interface RecipientOutcome {
  * recipients yields one entry with recipient ''.
  */
 export function recipientsOf(detail: SesEventDetail): RecipientOutcome[] {
-  const outcomes = new Map<string, RecipientOutcome>();
-  const add = (address: string, status?: string, action?: string, diagnosticCode?: string): void => {
-    const recipient = bareAddress(address);
-    if (recipient === '' || outcomes.has(recipient)) return;
-    outcomes.set(recipient, {
-      recipient,
-      status: status ?? '',
-      action: action ?? '',
-      diagnosticCode: diagnosticCode ?? '',
-    });
-  };
-
+  const outcomes: RecipientOutcome[] = [];
   const { bounce, complaint, delivery, deliveryDelay } = detail;
   if (detail.eventType === 'Bounce' && bounce !== undefined) {
-    for (const r of bounce.bouncedRecipients) add(r.emailAddress, r.status, r.action, r.diagnosticCode);
+    for (const r of bounce.bouncedRecipients)
+      addOutcome(outcomes, r.emailAddress, r.status, r.action, r.diagnosticCode);
   } else if (detail.eventType === 'Complaint' && complaint !== undefined) {
-    for (const r of complaint.complainedRecipients) add(r.emailAddress);
+    for (const r of complaint.complainedRecipients) addOutcome(outcomes, r.emailAddress);
   } else if (detail.eventType === 'Delivery' && delivery !== undefined) {
-    for (const address of delivery.recipients) add(address);
+    for (const address of delivery.recipients) addOutcome(outcomes, address);
   } else if (detail.eventType === 'DeliveryDelay' && deliveryDelay !== undefined) {
     for (const r of deliveryDelay.delayedRecipients)
-      add(r.emailAddress, r.status, undefined, r.diagnosticCode);
+      addOutcome(outcomes, r.emailAddress, r.status, undefined, r.diagnosticCode);
   } else {
-    for (const address of detail.mail.destination) add(address);
+    for (const address of detail.mail.destination) addOutcome(outcomes, address);
   }
 
-  if (outcomes.size === 0) return [{ recipient: '', status: '', action: '', diagnosticCode: '' }];
-  return [...outcomes.values()];
+  if (outcomes.length === 0) outcomes.push({ recipient: '', status: '', action: '', diagnosticCode: '' });
+  return outcomes;
+}
+
+/**
+ * Module-level rather than a closure: the ingest calls this for every event, and under tsx (esbuild
+ * `keepNames`) each closure created per call would also cost an `Object.defineProperty`. A linear
+ * duplicate check: SES lists at most 50 recipients per message, usually one.
+ */
+function addOutcome(
+  outcomes: RecipientOutcome[],
+  address: string,
+  status?: string,
+  action?: string,
+  diagnosticCode?: string,
+): void {
+  const recipient = bareAddress(address);
+  if (recipient === '') return;
+  for (let i = 0; i < outcomes.length; i++) if (outcomes[i]!.recipient === recipient) return;
+  outcomes.push({
+    recipient,
+    status: status ?? '',
+    action: action ?? '',
+    diagnosticCode: diagnosticCode ?? '',
+  });
 }

@@ -25,7 +25,7 @@ export interface NormalizeContext {
 }
 
 /** The columns that depend on the event type, not on the recipient. */
-type TypeFields = Pick<
+export type TypeFields = Pick<
   EventRow,
   | 'bounce_type'
   | 'bounce_sub_type'
@@ -91,7 +91,7 @@ export function toEventRows(envelope: SesEventEnvelope, ctx: NormalizeContext): 
 }
 
 /** Reads only the object that belongs to the event type, so stray objects never leak into columns. */
-function typeFields(detail: SesEventDetail): TypeFields {
+export function typeFields(detail: SesEventDetail): TypeFields {
   const fields: TypeFields = {
     bounce_type: '',
     bounce_sub_type: '',
