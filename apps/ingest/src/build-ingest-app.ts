@@ -26,11 +26,15 @@ export function buildIngestApp(deps: IngestAppDeps): FastifyInstance {
     return503OnClosing: true,
   });
 
-  // The raw body is kept as text: it is stored verbatim (raw column, dead letters), and a malformed body
+  // The raw body is kept as bytes: it is stored verbatim (raw column, dead letters), and a malformed body
   // must reach our handler to be dead-lettered rather than die in Fastify's JSON parser. EventBridge
-  // always sends application/json; other types are accepted and judged by their content.
+  // always sends application/json (registered by name: Fastify finds it without its catch-all lookup);
+  // other types are accepted and judged by their content.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  const keepBytes = (_request: unknown, body: Buffer, done: (error: null, body: Buffer) => void) =>
+    done(null, body);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, keepBytes);
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, keepBytes);
 
   app.setErrorHandler((error: FastifyError | IngestError, request, reply) => {
     const { status, code, message, retryAfter } = describeError(error);

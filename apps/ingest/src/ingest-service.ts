@@ -23,6 +23,8 @@ export interface IngestServiceOptions {
   controlPlane: ControlPlane;
   store: AnalyticsStore;
   logger: Logger;
+  /** Shortest time between two spool group commits (default `DEFAULT_COMMIT_INTERVAL_MS`). */
+  spoolCommitIntervalMs?: number;
 }
 
 export interface IngestService {
@@ -47,6 +49,9 @@ export async function createIngestService(options: IngestServiceOptions): Promis
     maxBacklogBytes: settings.spoolMaxBytes,
     rotateRows: settings.batchMaxRows,
     rotateAgeMs: settings.batchMaxAgeMs,
+    ...(options.spoolCommitIntervalMs === undefined
+      ? {}
+      : { commitIntervalMs: options.spoolCommitIntervalMs }),
     onSegmentClosed: (segment) => loader?.enqueue(segment),
     onWriteError: (error) => {
       metrics.storeErrors.inc({ store: 'spool' });

@@ -25,6 +25,7 @@ afterAll(async () => {
 const newOrg = () => harness.createOrg({ identities: ['example.com'] });
 
 async function post(org: TestOrganization | undefined, body: unknown, headers: Record<string, string> = {}) {
+  const payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   return service.app.inject({
     method: 'POST',
     url: '/ingest/eventbridge',
@@ -34,7 +35,7 @@ async function post(org: TestOrganization | undefined, body: unknown, headers: R
       ...(org ? { 'x-api-key': org.apiKey } : {}),
       ...headers,
     },
-    payload: typeof body === 'string' ? body : JSON.stringify(body),
+    payload,
   });
 }
 
@@ -53,6 +54,49 @@ describe('POST /ingest/eventbridge: accepted events', () => {
       ['a@gmail.com', 'Gmail', org.transactionalChannelId],
       ['b@outlook.com', 'Microsoft', org.transactionalChannelId],
     ]);
+  });
+
+  it('stores the request body byte for byte in raw, compact or not', async () => {
+    const org = await newOrg();
+    const compact = freshEvent('delivery');
+    compact.detail.mail.commonHeaders.subject = 'Tab\there "q" \\ é 😀 \u2028';
+    const bodies = [
+      JSON.stringify(compact),
+      JSON.stringify(freshEvent('delivery'), null, 2),
+      JSON.stringify(freshEvent('delivery')).replace(',', ',\t\r'),
+      `  ${JSON.stringify(freshEvent('delivery'))}\n`,
+    ];
+    for (const body of bodies) expect((await post(org, body)).json().status).toBe('accepted');
+    await expectEventRows(harness.store, org.id, bodies.length);
+    const result = await harness.store.client.query({
+      query: `SELECT event_id, raw, subject FROM ${harness.store.database}.ses_events FINAL
+              WHERE organization_id = {org:UUID}`,
+      query_params: { org: org.id },
+      format: 'JSONEachRow',
+    });
+    const stored = new Map(
+      (await result.json<{ event_id: string; raw: string; subject: string }>()).map((r) => [r.event_id, r]),
+    );
+    for (const body of bodies) expect(stored.get(JSON.parse(body).id)?.raw).toBe(body);
+    expect(stored.get(compact.id)?.subject).toBe(compact.detail.mail.commonHeaders.subject);
+  });
+
+  it('stores a body with invalid UTF-8 as its decoded text, as before', async () => {
+    const org = await newOrg();
+    const event = freshEvent('delivery');
+    event.detail.mail.commonHeaders.subject = 'broken: @';
+    const text = JSON.stringify(event);
+    const bytes = Buffer.from(text);
+    bytes[bytes.indexOf('broken: @') + 8] = 0xff;
+    expect((await post(org, bytes)).json().status).toBe('accepted');
+    await expectEventRows(harness.store, org.id, 1);
+    const result = await harness.store.client.query({
+      query: `SELECT raw, subject FROM ${harness.store.database}.ses_events FINAL WHERE organization_id = {org:UUID}`,
+      query_params: { org: org.id },
+      format: 'JSONEachRow',
+    });
+    const [row] = await result.json<{ raw: string; subject: string }>();
+    expect(row).toEqual({ raw: bytes.toString('utf8'), subject: 'broken: \ufffd' });
   });
 
   it("fans a multi-recipient bounce out with each recipient's own diagnostic", async () => {

@@ -1,13 +1,13 @@
 import {
   configurationSetOf,
+  encodeEventRows,
   parseEventBridgeBody,
   sendingIdentityCandidates,
   toAccountEventRow,
   toClickhouseTime,
-  toEventRows,
 } from '@sendops/ses-events';
 import { IngestError } from '../errors.ts';
-import type { SpoolRecord } from '../spool/segment-format.ts';
+import type { EncodedRecord } from '../spool/segment-format.ts';
 import type { Spool } from '../spool/spool.ts';
 import type { OrganizationAuth } from './control-plane.ts';
 import type { DedupeWindow } from './dedupe-window.ts';
@@ -45,7 +45,11 @@ export class EventPipeline {
     return this.clock.text;
   }
 
-  async ingest(auth: OrganizationAuth, raw: string): Promise<IngestResult> {
+  /**
+   * `raw` is the body's text; `rawBytes`, when given, its exact UTF-8 bytes (the request body, valid
+   * UTF-8), which the stored rows then copy instead of encoding the text again.
+   */
+  async ingest(auth: OrganizationAuth, raw: string, rawBytes?: Uint8Array): Promise<IngestResult> {
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -61,42 +65,55 @@ export class EventPipeline {
     const eventId = parsed.envelope.id;
     const key = `${organizationId}:${eventId}`;
 
+    let record: EncodedRecord;
     if (parsed.kind === 'account_event') {
       const row = toAccountEventRow(parsed.envelope, { organizationId, ingestedAt, raw });
-      if ((await this.appendOnce(key, { t: 'account', row })) === 'duplicate')
-        return { outcome: 'duplicate', eventId };
-      return { outcome: 'accepted', eventId, rows: 1 };
+      record = { t: 'account', rows: 1, pieces: [JSON.stringify(row)] };
+    } else {
+      const { mail } = parsed.envelope.detail;
+      const directory =
+        this.deps.identities.cached(organizationId) ??
+        (await this.deps.identities.forOrganization(organizationId));
+      const match = directory.match(sendingIdentityCandidates(mail));
+      if (!match) return { outcome: 'dropped_unmanaged', eventId };
+      // Straight to the JSONEachRow text the spool stores: the same rows as toEventRows, no row objects.
+      const encoded = encodeEventRows(
+        parsed.envelope,
+        {
+          organizationId,
+          sendingIdentity: match.identity,
+          channelId: directory.resolveChannel(configurationSetOf(mail), match),
+          templateTagNames: auth.templateTagNames,
+          retentionDays: auth.retentionDays,
+          ingestedAt,
+          raw,
+        },
+        rawBytes,
+      );
+      record = { t: 'events', rows: encoded.rows, pieces: encoded.pieces };
     }
 
-    const { mail } = parsed.envelope.detail;
-    const directory = await this.deps.identities.forOrganization(organizationId);
-    const match = directory.match(sendingIdentityCandidates(mail));
-    if (!match) return { outcome: 'dropped_unmanaged', eventId };
-
-    const rows = toEventRows(parsed.envelope, {
-      organizationId,
-      sendingIdentity: match.identity,
-      channelId: directory.resolveChannel(configurationSetOf(mail), match),
-      templateTagNames: auth.templateTagNames,
-      retentionDays: auth.retentionDays,
-      ingestedAt,
-      raw,
-    });
-    if ((await this.appendOnce(key, { t: 'events', rows })) === 'duplicate')
-      return { outcome: 'duplicate', eventId };
-    return { outcome: 'accepted', eventId, rows: rows.length };
+    // The look-up and the claim happen in one synchronous step, so concurrent deliveries cannot both
+    // append.
+    if (this.deps.dedupe.get(key) === undefined) {
+      const written = this.deps.spool.appendEncoded(record);
+      this.deps.dedupe.track(key, written);
+      await written;
+      return { outcome: 'accepted', eventId, rows: record.rows };
+    }
+    if ((await this.appendOnce(key, record)) === 'duplicate') return { outcome: 'duplicate', eventId };
+    return { outcome: 'accepted', eventId, rows: record.rows };
   }
 
   /**
-   * Appends unless this event was delivered recently. The look-up and the claim happen in one
-   * synchronous step, so concurrent deliveries cannot both append; a delivery that finds the first one
-   * still in flight waits for it, and takes over if it failed.
+   * Appends unless this event was delivered recently. A delivery that finds the first one still in
+   * flight waits for it, and takes over if it failed.
    */
-  private async appendOnce(key: string, record: SpoolRecord): Promise<'accepted' | 'duplicate'> {
+  private async appendOnce(key: string, record: EncodedRecord): Promise<'accepted' | 'duplicate'> {
     for (;;) {
       const first = this.deps.dedupe.get(key);
       if (!first) {
-        const written = this.deps.spool.append(record);
+        const written = this.deps.spool.appendEncoded(record);
         this.deps.dedupe.track(key, written);
         await written;
         return 'accepted';

@@ -49,6 +49,12 @@ export class IdentityDirectory {
     this.ttlMs = ttlMs;
   }
 
+  /** The cached directory while it is fresh, without a promise (the per-event path). */
+  cached(organizationId: string): OrganizationIdentities | undefined {
+    const cached = this.cache.get(organizationId);
+    return cached && Date.now() - cached.fetchedAt < this.ttlMs ? cached.value : undefined;
+  }
+
   async forOrganization(organizationId: string): Promise<OrganizationIdentities> {
     const cached = this.cache.get(organizationId);
     if (cached && Date.now() - cached.fetchedAt < this.ttlMs) return cached.value;

@@ -18,6 +18,13 @@ export class KeyAuthenticator {
     this.ttlMs = ttlMs;
   }
 
+  /** A fresh cached answer for this key, without a promise (the per-event path); else undefined. */
+  cached(key: string | undefined): OrganizationAuth | undefined {
+    if (!key) return undefined;
+    const cached = this.cache.get(digest('sha256', key, 'hex'));
+    return cached && cached.expiresAt > Date.now() ? cached.auth : undefined;
+  }
+
   async authenticate(key: string | undefined): Promise<OrganizationAuth> {
     if (!key) throw new IngestError('missing_api_key', 403, 'the x-api-key header is required');
     const hash = digest('sha256', key, 'hex');

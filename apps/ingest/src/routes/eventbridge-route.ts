@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { shuttingDown } from '../errors.ts';
 import type { IngestMetrics } from '../metrics.ts';
@@ -52,11 +53,15 @@ export function registerEventBridgeRoute(app: FastifyInstance, deps: EventBridge
       const started = performance.now();
       deps.metrics.received.inc();
       if (deps.isShuttingDown()) throw shuttingDown();
-      const auth = await deps.authenticator.authenticate(request.headers['x-api-key'] as string | undefined);
+      const key = request.headers['x-api-key'] as string | undefined;
+      const auth = deps.authenticator.cached(key) ?? (await deps.authenticator.authenticate(key));
       // Not a child logger per request: only refusals log, and the error handler adds the id then.
       request.organizationId = auth.organizationId;
-      const raw = typeof request.body === 'string' ? request.body : '';
-      const result = await deps.pipeline.ingest(auth, raw);
+      const body = request.body;
+      const bytes = Buffer.isBuffer(body) ? body : undefined;
+      const raw = bytes ? bytes.toString('utf8') : typeof body === 'string' ? body : '';
+      // Valid UTF-8 bytes are exactly the text's encoding, so the stored rows can copy them.
+      const result = await deps.pipeline.ingest(auth, raw, bytes && isUtf8(bytes) ? bytes : undefined);
       outcomes[result.outcome].inc();
       deps.metrics.ackSeconds.observe((performance.now() - started) / 1000);
       if (result.outcome === 'accepted') {

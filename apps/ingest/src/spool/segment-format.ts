@@ -14,7 +14,6 @@ const KIND_BY_CODE: Record<number, RecordKind> = { 101: 'events', 97: 'account',
 const LF = 0x0a;
 const SPACE = 0x20;
 const TAB = '\t';
-const TAB_BYTE = 0x09;
 
 /**
  * One line per record:
@@ -22,24 +21,50 @@ const TAB_BYTE = 0x09;
  *     <CRC-32 of the rest of the line, 8 hex> SP <kind: e|a|d><row count> SP <row> [TAB <row>]... LF
  *
  * Each row is a JSONEachRow object ready for ClickHouse, so the loader inserts the segment's bytes as
- * they are instead of parsing and re-serializing every record on the event loop. JSON text never holds a
- * raw TAB or LF (JSON.stringify escapes control characters), so rows split on TAB and lines on LF
- * exactly, and ClickHouse reads the TAB between rows as whitespace. A torn write at a crash leaves a line
- * whose checksum fails; only unacknowledged records can be torn (a record is acknowledged after its
- * fdatasync), so such lines are skipped safely.
+ * they are instead of parsing and re-serializing every record on the event loop. Rows never hold a raw
+ * TAB or LF (JSON.stringify escapes control characters; `encodeEventRows` embeds a request body as a
+ * JSON object only when it has neither), so rows split on TAB and lines on LF exactly, and ClickHouse
+ * reads the TAB between rows as whitespace. A torn write at a crash leaves a line whose checksum fails;
+ * only unacknowledged records can be torn (a record is acknowledged after its write is synced), so such
+ * lines are skipped safely.
  */
 export function encodeRecord(record: SpoolRecord): Buffer {
   const rows: readonly object[] = record.t === 'events' ? record.rows : [record.row];
-  const header = `00000000 ${KIND_CODE[record.t]}${rows.length} `;
-  // Rows are written straight into the line: no concatenated string to flatten and copy first.
-  const json = rows.map((row) => JSON.stringify(row));
-  let length = header.length + json.length; // the TABs between rows and the final LF
-  for (const text of json) length += Buffer.byteLength(text);
-  const line = Buffer.allocUnsafe(length);
-  let at = line.write(header, 0, 'latin1');
-  for (let i = 0; i < json.length; i++) {
-    if (i > 0) line[at++] = TAB_BYTE;
-    at += line.write(json[i]!, at, 'utf8');
+  const pieces: string[] = [];
+  for (let i = 0; i < rows.length; i++)
+    pieces.push(i === 0 ? JSON.stringify(rows[i]) : `\t${JSON.stringify(rows[i])}`);
+  return encodeLine({ t: record.t, rows: rows.length, pieces });
+}
+
+/**
+ * A record whose rows are already JSONEachRow text (e.g. from `encodeEventRows`): `pieces` joined are
+ * `rows` JSON objects separated by TAB, with no raw TAB or LF inside them; byte pieces are UTF-8. Each
+ * piece is copied into the line as it is, so a large one (the request body) is never first copied into
+ * an intermediate string.
+ */
+export interface EncodedRecord {
+  t: RecordKind;
+  rows: number;
+  pieces: readonly (string | Uint8Array)[];
+}
+
+export function encodeLine(record: EncodedRecord): Buffer {
+  const header = `00000000 ${KIND_CODE[record.t]}${record.rows} `;
+  const { pieces } = record;
+  let at = header.length;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    at += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.length;
+  }
+  const line = Buffer.allocUnsafe(at + 1);
+  let cursor = line.write(header, 0, 'latin1');
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (typeof piece === 'string') cursor += line.write(piece, cursor, 'utf8');
+    else {
+      line.set(piece, cursor);
+      cursor += piece.length;
+    }
   }
   line[at] = LF;
   line.write(crc32(line.subarray(9, at)).toString(16).padStart(8, '0'), 0, 'latin1');
@@ -148,7 +173,10 @@ export function prepareSegment(content: Buffer, maxRows: number): PreparedSegmen
   };
 }
 
-/** Records as objects (tests, tools, quarantine inspection): parses every row. */
+/**
+ * Records as objects (tests, tools, quarantine inspection): parses every row. A `raw` column the
+ * ingest wrote as the body's JSON object (see `encodeEventRows`) comes back parsed, as an object.
+ */
 export function decodeSegment(content: Buffer): { records: SpoolRecord[]; corruptLines: number } {
   const { records, corruptLines } = readRecords(content);
   return { records: records.map(toSpoolRecord), corruptLines };
