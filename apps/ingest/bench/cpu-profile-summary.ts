@@ -1,6 +1,6 @@
 // Summarizes a V8 .cpuprofile (node --cpu-prof) of the ingest's main thread: where its time goes, by
 // package/file and by function (self and inclusive). chDB's own threads and libuv's fsync threads are
-// not in it. CLI: `tsx apps/ingest/bench/cpu-profile-summary.ts <file.cpuprofile> [top]`.
+// not in it. CLI: `tsx apps/ingest/bench/cpu-profile-summary.ts <file.cpuprofile> [top] [events]`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -40,11 +40,14 @@ const STAGES: [string, (f: Frame) => boolean][] = [
   ['loader: JSONEachRow encoding (@clickhouse/client)', file(/node_modules\/@clickhouse\//)],
   ['loader: decode spool segment (JSON.parse per record)', fn('decodeSegment', 'segment-format')],
   ['loader: other (read file, rebuild rows)', file(/spool-loader\.ts|analytics\/src\/event-writer/)],
-  ['request: encode spool record (JSON.stringify + crc32)', fn('encodeRecord', 'segment-format')],
-  ['request: spool group commit (concat, write, fdatasync calls)', file(/spool\/spool\.ts/)],
   [
-    'request: fan out to rows (toEventRows, time formatting)',
-    file(/to-event-rows|event-row\.ts|recipients|mail-fields|template|providers|address/),
+    'request: spool record line (bytes + crc32)',
+    (f) => (f.functionName === 'encodeLine' || f.functionName === 'encodeRecord') && f.url.includes('segment-format'),
+  ],
+  ['request: spool group commit (queue, writev with O_DSYNC)', file(/spool\/spool\.ts/)],
+  [
+    'request: rows as JSONEachRow (encodeEventRows, recipients, time formatting)',
+    file(/encode-event-rows|to-event-rows|event-row\.ts|recipients|mail-fields|template|providers|address/),
   ],
   ['request: validate envelope (schema)', file(/parse-eventbridge-body|compiled-schemas|schema|typebox/)],
   ['request: managed identity + channel match', file(/identity-directory|ses-events\/src\/identity/)],
@@ -144,20 +147,24 @@ function add(map: Map<string, number>, key: string, ms: number): void {
   map.set(key, (map.get(key) ?? 0) + ms);
 }
 
-export function printProfileSummary(file: string, top = 25): void {
+/** `events`: events answered during the profiled window, to print µs of main-thread time per event. */
+export function printProfileSummary(file: string, top = 25, events = 0): void {
   const s = summarizeProfile(file, top);
   const busy = s.totalMs - s.idleMs;
   const pct = (ms: number) => `${((ms / busy) * 100).toFixed(1).padStart(5)}%`;
+  const perEvent = (ms: number) =>
+    events > 0 ? `${((ms * 1000) / events).toFixed(1).padStart(6)} µs/ev  ` : '';
   const table = (title: string, rows: [string, number][]) => {
     console.log(`\n  ${title}`);
     for (const [key, ms] of rows.filter(([k]) => k !== '(idle)')) {
-      console.log(`    ${pct(ms)}  ${(ms / 1000).toFixed(1).padStart(7)} s  ${key}`);
+      console.log(`    ${pct(ms)}  ${(ms / 1000).toFixed(1).padStart(7)} s  ${perEvent(ms)}${key}`);
     }
   };
-  console.log(`CPU profile ${file}`);
+  console.log(`\nCPU profile ${file}`);
   console.log(
     `  main thread: ${(s.totalMs / 1000).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s busy ` +
-      `(${((busy / s.totalMs) * 100).toFixed(0)}%), GC ${pct(s.gcMs).trim()} of busy; percentages are of busy time`,
+      `(${((busy / s.totalMs) * 100).toFixed(0)}%), GC ${pct(s.gcMs).trim()} of busy; percentages are of busy time` +
+      (events > 0 ? `; ${events} events, ${perEvent(busy).trim()} busy` : ''),
   );
   table('ingest stages (exclusive)', s.byStage);
   table('self time by package / file', s.byCategory);
@@ -171,5 +178,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     console.error('usage: tsx apps/ingest/bench/cpu-profile-summary.ts <file.cpuprofile> [top]');
     process.exit(2);
   }
-  printProfileSummary(file, Number(process.argv[3] ?? 25));
+  printProfileSummary(file, Number(process.argv[3] ?? 25), Number(process.argv[4] ?? 0));
 }

@@ -2,7 +2,7 @@
 // The ingest (embedded Postgres + chDB, fsync on) and a bare Fastify baseline each run in a child process;
 // autocannon drives them from this process. Prints a table and PASS/FAIL per target, writes
 // bench-results/ingest-<timestamp>.json. Exits non-zero only on errors, not on missed targets.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BenchOptions, type ConnectionMode, parseBenchOptions, usage } from './bench-options.ts';
@@ -44,7 +44,7 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
 
   const ingest = await startChild('ingest', path.join(benchDir, 'ingest-server.ts'), {
     env: { BENCH_DATA_DIR: dataDir, BENCH_ORGANIZATION: JSON.stringify(pool.organization) },
-    execArgv: ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+    execArgv: ['--expose-gc'],
     readyTimeoutMs: 180_000,
     stopGraceMs: 30_000,
   });
@@ -82,14 +82,22 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
     });
 
   const runs: report.RunRecord[] = [];
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const measure = async (server: 'bare' | 'ingest', spec: Partial<LoadSpec> & { label: string }) => {
     checkpoint();
     const before = server === 'ingest' ? await counters(ingestUrl) : undefined;
     if (before) await ingest.request('loop', 'LOOP', 10_000); // resets the server's loop-delay histogram
+    const profile =
+      before && profileDir ? path.join(profileDir, `${slug(spec.label)}.cpuprofile`) : undefined;
+    if (profile) await ingest.request('profile start', 'PROFILE', 10_000);
     const sampler = new ProcessSampler(servers[server].pid, server === 'ingest' ? ingestUrl : undefined);
     sampler.start();
     const result = await load(server, spec);
     const record = report.summarizeRun(server, result, await sampler.stop());
+    if (profile) {
+      await ingest.request(`profile stop ${profile}`, 'PROFILE', 30_000);
+      profiles.push({ file: profile, events: result.good });
+    }
     if (sampler.threadCpu) record.threadCpu = sampler.threadCpu;
     checkpoint();
     if (before) {
@@ -194,6 +202,12 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
   return verification.ok;
 }
 
+const slug = (label: string) =>
+  label
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+
 /** Heap still referenced after a full GC, in the ingest child. */
 async function retainedHeap(ingest: ChildHandle): Promise<number> {
   return (JSON.parse(await ingest.request('heap', 'HEAP', 30_000)) as { heapUsedMb: number }).heapUsedMb;
@@ -228,6 +242,8 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 let exitCode = 0;
 let profileDir: string | undefined;
+/** One main-thread profile per measured ingest run, covering only its load window. */
+const profiles: { file: string; events: number }[] = [];
 try {
   const options = parseBenchOptions(process.argv.slice(2), process.env);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -245,8 +261,7 @@ try {
 }
 if (profileDir && !aborted) {
   try {
-    for (const name of readdirSync(profileDir).filter((n) => n.endsWith('.cpuprofile')))
-      printProfileSummary(path.join(profileDir, name));
+    for (const { file, events } of profiles) printProfileSummary(file, 25, events);
   } catch (error) {
     console.error(`no CPU profile: ${(error as Error).message}`);
   }

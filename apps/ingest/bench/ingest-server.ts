@@ -1,7 +1,11 @@
 // Benchmark child: embedded Postgres + the ingest service on embedded chDB, production settings (fsync on),
 // on 127.0.0.1 and a free port. Prints `READY <json>`; stdin commands: `count` -> `COUNT <rows in
 // ClickHouse>`, `heap` -> `HEAP <json>` (after a full GC), `loop` -> `LOOP <json>` (event-loop delay since
-// the last `loop`); stdin closed -> graceful stop (drain the spool, stop Postgres), exit 0.
+// the last `loop`), `profile start` -> `PROFILE started` and `profile stop <file>` -> `PROFILE <file>`
+// (a V8 CPU profile of the main thread over just that window); stdin closed -> graceful stop (drain the
+// spool, stop Postgres), exit 0.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -62,6 +66,10 @@ const service = await createIngestService({
   controlPlane: postgresControlPlane(db),
   store,
   logger: pino({ level: 'warn', base: { service: 'ingest' } }, pino.destination(2)),
+  // Experiments only: the benchmark measures the production default unless this is set.
+  ...(process.env.BENCH_COMMIT_INTERVAL_MS
+    ? { spoolCommitIntervalMs: Number(process.env.BENCH_COMMIT_INTERVAL_MS) }
+    : {}),
 });
 const url = await service.listen(0, '127.0.0.1');
 
@@ -82,7 +90,10 @@ const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 // How long requests can wait for this process's event loop (e.g. behind the loader's synchronous work).
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
+let profiler: Session | undefined;
 commands.on('line', (line) => {
+  const [command, action = '', file] = line.trim().split(/\s+/);
+  if (command === 'profile') void profileCommand(action, file);
   if (line.trim() === 'loop') {
     const delay = {
       p50: ms(loopDelay.percentile(50)),
@@ -112,6 +123,28 @@ commands.on('line', (line) => {
   }
 });
 commands.on('close', () => void shutdown());
+
+/** Samples the main thread only between `profile start` and `profile stop <file>` (the load window). */
+async function profileCommand(action: string, file: string | undefined): Promise<void> {
+  try {
+    if (action === 'start') {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
+      await profiler.post('Profiler.start');
+      process.stdout.write('PROFILE started\n');
+    } else if (action === 'stop' && profiler && file) {
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      profiler = undefined;
+      writeFileSync(file, JSON.stringify(profile));
+      process.stdout.write(`PROFILE ${file}\n`);
+    }
+  } catch (error) {
+    process.stdout.write(`PROFILE error: ${(error as Error).message}\n`);
+  }
+}
 // Ctrl-C reaches the whole process group: stop in order (spool, ClickHouse, Postgres) rather than die.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown());
 
