@@ -32,16 +32,23 @@ export interface ScopeSql {
   params: Record<string, string>;
 }
 
-/** Runs one aggregate query over `ses_events FINAL` (so a retried event never counts twice). */
+/**
+ * Runs one aggregate query over `ses_events FINAL` (so a retried event never counts twice). With
+ * `final: false` it reads the table as stored: only for figures a duplicate cannot change (distinct
+ * counts, max, min), which then skip FINAL's merge of the unmerged recent days.
+ */
 export async function queryEvents<T>(
   store: AnalyticsStore,
   select: (table: string) => string,
   params: Record<string, string | number>,
+  options: { final?: boolean } = {},
 ): Promise<T[]> {
+  const final = options.final ?? true;
+  const table = qualified(store, 'ses_events');
   const result = await store.client.query({
-    query: select(`${qualified(store, 'ses_events')} FINAL`),
+    query: select(final ? `${table} FINAL` : table),
     query_params: params,
-    clickhouse_settings: FINAL_SETTINGS,
+    ...(final ? { clickhouse_settings: FINAL_SETTINGS } : {}),
     format: 'JSONEachRow',
   });
   return result.json<T>();
