@@ -105,18 +105,32 @@ export async function listMessages(
   }
   const status = query.status;
   if (status) params.statusRank = statusRank(status);
+  const rangeFrom = filter.from.getTime();
+  // A complete address (and nothing that could split a pair's events) is a bloom-filter lookup of a few
+  // rows: one aggregation over the whole range answers it.
+  if (!status && search?.mode === 'exact' && !filter.channelId && !query.identity && !query.template) {
+    params.windowFrom = clickhouseTimeOf(new Date(rangeFrom));
+    return (await pageOfRecipient(store, query.limit, where, params)).page;
+  }
   // Newest first: look at the most recent day before the cursor, then 8× wider, until the page is full
   // or the window reaches the range's start. A dense range answers from its last day; a sparse search
   // costs a few bounded queries instead of a scan of the whole range.
-  const rangeFrom = filter.from.getTime();
-  // An exact address is a bloom-filter lookup: the whole range at once costs less than widening.
   const firstSpan = search?.mode === 'exact' ? Number.POSITIVE_INFINITY : DAY_MS;
   for (let span = firstSpan; ; span *= 8) {
     const windowFrom = Math.max(rangeFrom, upper - span);
     params.windowFrom = clickhouseTimeOf(new Date(windowFrom));
-    const found = status
-      ? await pageWithStatus(store, query.limit, where, params)
-      : await pageByKeys(store, query.limit, where, params);
+    if (status) {
+      const found = await pageWithStatus(store, query.limit, where, params);
+      if (found.more || windowFrom === rangeFrom) return found.page;
+      continue;
+    }
+    // The page's keys lie at or after the (limit + 1)-th newest distinct send time of the window:
+    // found from send times alone, it narrows the key query (which reads message ids) to those rows.
+    // (An exact address matches a few rows: nothing to narrow.)
+    const threshold =
+      search?.mode === 'exact' ? undefined : await sendTimeThreshold(store, query.limit, where, params);
+    if (threshold !== undefined) params.windowFrom = threshold;
+    const found = await pageByKeys(store, query.limit, where, params);
     if (found.more || windowFrom === rangeFrom) return found.page;
   }
 }
@@ -127,6 +141,68 @@ interface Found {
   page: Page<MessageRow>;
   /** More rows exist in the window than the page holds. */
   more: boolean;
+}
+
+/**
+ * The (limit + 1)-th newest distinct send time among the window's rows, when the newest rows show it:
+ * every key at or after it is newer than any key before it, and there are more than `limit` of them.
+ * Reads send times only (a top-N sort, no strings); undefined when the probe holds too few distinct
+ * times (sparse window, or many events per send time), and the caller reads the whole window.
+ */
+async function sendTimeThreshold(
+  store: AnalyticsStore,
+  limit: number,
+  where: string[],
+  params: Record<string, unknown>,
+): Promise<string | undefined> {
+  const result = await store.client.query({
+    query: `SELECT send_time AS sent_time FROM ${qualified(store, 'ses_events')}
+            WHERE ${where.join(' AND ')}
+            ORDER BY send_time DESC
+            LIMIT {probe:UInt32}`,
+    query_params: { ...params, probe: (limit + 1) * THRESHOLD_PROBE_ROWS_PER_KEY },
+    format: 'JSONEachRow',
+  });
+  let distinct = 0;
+  let previous = '';
+  for (const { sent_time } of await result.json<{ sent_time: string }>()) {
+    if (sent_time === previous) continue;
+    previous = sent_time;
+    if (++distinct === limit + 1) return sent_time;
+  }
+  return undefined;
+}
+
+/** Rows the send-time probe reads per key of the page (a key has a few events: send, delivery, open…). */
+const THRESHOLD_PROBE_ROWS_PER_KEY = 16;
+
+/**
+ * One recipient's messages (a complete address, no other filter): every event of a (message,
+ * recipient) pair carries that recipient, so the rows the bloom filter finds hold all of the pair's
+ * events and one aggregation gives the page, without a second lookup by message id.
+ */
+async function pageOfRecipient(
+  store: AnalyticsStore,
+  limit: number,
+  where: string[],
+  params: Record<string, unknown>,
+): Promise<Found> {
+  const result = await store.client.query({
+    query: `SELECT ${AGGREGATES}
+            FROM ${qualified(store, 'ses_events')} FINAL
+            WHERE ${where.join(' AND ')}
+            GROUP BY send_time, message_id, recipient
+            ORDER BY send_time DESC, message_id DESC, recipient DESC
+            LIMIT {limit:UInt32}`,
+    query_params: params,
+    clickhouse_settings: FINAL_SETTINGS,
+    format: 'JSONEachRow',
+  });
+  // Like a page by keys: a pair whose events set no status (only a Subscription) takes its place in
+  // the page and the cursor but is not shown.
+  const found = pageOf(await result.json<StoredMessageRow>(), limit);
+  found.page.items = found.page.items.filter((row) => (row.status as string) !== '');
+  return found;
 }
 
 /** A status filter needs every event of a message: one aggregation, filtered in HAVING. */
@@ -148,7 +224,11 @@ async function pageWithStatus(
     clickhouse_settings: FINAL_SETTINGS,
     format: 'JSONEachRow',
   });
-  const rows = await result.json<StoredMessageRow>();
+  return pageOf(await result.json<StoredMessageRow>(), limit);
+}
+
+/** A page from up to `limit + 1` aggregated rows, newest first. */
+function pageOf(rows: StoredMessageRow[], limit: number): Found {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
