@@ -18,6 +18,7 @@ import {
   type Page,
   type ReportFilter,
   type SuppressionRow,
+  suppressionReasonOf,
 } from '../src/index.ts';
 
 /**
@@ -427,5 +428,60 @@ describe('Suppression list against the oracle', () => {
     expect(new Set(listed.map((s) => s.reason))).toEqual(
       new Set(['complaint', 'account_suppression_list', 'global_suppression_list', 'hard_bounce']),
     );
+  });
+
+  it('fills a page from past lifted addresses: the newest suppressions mostly followed by a delivery', async () => {
+    // A third organization of crafted rows: 40 addresses suppressed a minute apart; a delivery lifts
+    // all but every seventh of the newest 30, so the first batch of candidates leaves the page short.
+    const org = randomUUID();
+    const bounce = rows.find((r) => r.event_type === 'Bounce' && r.bounce_type === 'Permanent') as EventRow;
+    const delivery = rows.find((r) => r.event_type === 'Delivery') as EventRow;
+    const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+    const base = START + 3_600_000;
+    const crafted: EventRow[] = [];
+    const expected: SuppressionRow[] = [];
+    for (let i = 0; i < 40; i++) {
+      const address = `lifted${String(i).padStart(2, '0')}@example.com`;
+      const at = base + i * 60_000;
+      const of = { organization_id: org, recipient: address, recipient_domain: 'example.com' };
+      crafted.push({
+        ...bounce,
+        ...of,
+        event_id: `crafted-bounce-${i}`,
+        message_id: `crafted-${i}`,
+        event_time: time(at),
+        send_time: time(at - 1_000),
+      });
+      const lifted = i >= 10 && i % 7 !== 0;
+      if (lifted) {
+        crafted.push({
+          ...delivery,
+          ...of,
+          event_id: `crafted-delivery-${i}`,
+          message_id: `crafted-later-${i}`,
+          event_time: time(at + 30_000),
+          send_time: time(at + 29_000),
+        });
+      } else {
+        expected.push({
+          address,
+          reason: suppressionReasonOf('Bounce', bounce.bounce_sub_type),
+          detail: bounce.bounce_sub_type,
+          diagnosticCode: bounce.diagnostic_code,
+          suppressedAt: iso(time(at)),
+          messageId: `crafted-${i}`,
+        });
+      }
+    }
+    await insertEventRows(analytics.store, crafted);
+    await insertEventRows(analytics.store, crafted.slice(0, 20));
+    expected.reverse();
+    const filter: ReportFilter = { ...filterOf(orgA, START, END), organizationId: org };
+    expect(await walk((cursor) => listSuppressions(analytics.store, filter, { cursor, limit: 4 }))).toEqual(
+      expected,
+    );
+    const first = await listSuppressions(analytics.store, filter, { limit: 12 });
+    expect(first.items).toEqual(expected.slice(0, 12));
+    expect(first.nextCursor).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { type AnalyticsStore, qualified } from '@sendops/analytics';
 import type { ReportFilter } from '../report-filter.ts';
-import { clickhouseTimeOf, decodeKeyset, encodeKeyset, isoOf } from './keyset-cursor.ts';
+import { clickhouseTimeOf, decodeKeyset, encodeKeyset, isoOf, type KeysetPosition } from './keyset-cursor.ts';
 import type { Page } from './list-messages.ts';
 import { recipientSearchOf, recipientSearchSql } from './recipient-search.ts';
 
@@ -72,82 +72,216 @@ export async function listSuppressions(
     organizationId: filter.organizationId,
     from: clickhouseTimeOf(filter.from),
     to: clickhouseTimeOf(filter.to),
-    limit: query.limit + 1,
   };
-  const inRange = [
+  // Rows of the address in the view (range, search) ...
+  const ofAddress = [
     'organization_id = {organizationId:UUID}',
     'event_time >= {from:DateTime64(3)}',
     'event_time < {to:DateTime64(3)}',
     "recipient != ''",
-    SUPPRESSING,
   ];
+  // ... and which of them suppress it (the channel selects the suppressing event; any delivery lifts).
+  const suppressing = [SUPPRESSING];
   if (filter.channelId !== undefined) {
-    inRange.push('channel_id = {channelId:String}');
+    suppressing.push('channel_id = {channelId:String}');
     params.channelId = filter.channelId;
   }
   const search = recipientSearchOf(query.recipient);
   if (search) {
-    inRange.push(recipientSearchSql(search));
+    ofAddress.push(recipientSearchSql(search));
     params.recipientSearch = search.value;
   }
-  const having: string[] = [];
-  if (query.cursor) {
-    const after = decodeKeyset(query.cursor);
-    having.push('(suppressed_at, address) < ({cursorTime:DateTime64(3)}, {cursorAddress:String})');
-    Object.assign(params, { cursorTime: after.time, cursorAddress: after.recipient });
-  }
-  // No FINAL: max and argMax give the same answer when a retried event is stored twice, so the
-  // duplicates ReplacingMergeTree has not merged yet cannot change a row.
+  const inRange = [...ofAddress, ...suppressing];
+  // Newest suppressions first: the first batch's addresses are checked for a later delivery only from
+  // the batch's oldest suppression on (a short span on the first pages). When lifted addresses leave
+  // the page short, the rest comes from one pass over the range's deliveries and suppressions.
   const table = qualified(store, 'ses_events');
-  const result = await store.client.query({
-    query: `WITH suppressing AS (
-              SELECT recipient AS address,
-                     max(event_time) AS suppressed_at,
-                     argMax(${SUPPRESSION_REASON_SQL}, (event_time, event_id)) AS reason,
-                     argMax(if(event_type = 'Complaint', complaint_feedback_type, bounce_sub_type),
-                            (event_time, event_id)) AS detail,
-                     argMax(diagnostic_code, (event_time, event_id)) AS diagnostic_code,
-                     argMax(message_id, (event_time, event_id)) AS message_id
-              FROM ${table}
-              WHERE ${inRange.join(' AND ')}
-              GROUP BY recipient
-            ),
-            lifted AS (
-              SELECT recipient AS address, max(event_time) AS delivered_at
-              FROM ${table}
-              WHERE organization_id = {organizationId:UUID} AND event_type = 'Delivery'
-                AND event_time >= {from:DateTime64(3)} AND event_time < {to:DateTime64(3)}
-                AND recipient IN (SELECT address FROM suppressing)
-              GROUP BY recipient
-            )
-            SELECT s.address AS address, s.suppressed_at AS suppressed_at, s.reason AS reason,
-                   s.detail AS detail, s.diagnostic_code AS diagnostic_code, s.message_id AS message_id
-            FROM suppressing AS s
-            LEFT JOIN lifted AS l ON l.address = s.address
-            WHERE (l.address = '' OR l.delivered_at <= s.suppressed_at)
-            ${having.length > 0 ? `AND ${having.join(' AND ')}` : ''}
-            ORDER BY suppressed_at DESC, address DESC
-            LIMIT {limit:UInt32}`,
-    query_params: params,
-    clickhouse_settings: { join_use_nulls: 0 },
-    format: 'JSONEachRow',
-  });
-  const rows = await result.json<StoredSuppression>();
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
+  const cursor = query.cursor ? decodeKeyset(query.cursor) : undefined;
+  const kept: Candidate[] = [];
+  const batch = query.limit + 1 + SPARE_CANDIDATES;
+  const candidates = await suppressionCandidates(store, table, inRange, params, cursor, batch);
+  const oldest = candidates.at(-1);
+  if (oldest) {
+    const lifted = await liftedAt(store, table, params, candidates, oldest.suppressed_at);
+    for (const candidate of candidates) {
+      const deliveredAt = lifted.get(candidate.address);
+      if (deliveredAt === undefined || millisOf(deliveredAt) <= millisOf(candidate.suppressed_at)) {
+        kept.push(candidate);
+      }
+    }
+    if (kept.length <= query.limit && candidates.length === batch) {
+      const after = { time: oldest.suppressed_at, id: '', recipient: oldest.address };
+      kept.push(
+        ...(await unliftedSuppressions(
+          store,
+          table,
+          ofAddress,
+          suppressing,
+          params,
+          after,
+          query.limit + 1 - kept.length,
+        )),
+      );
+    }
+  }
+  const more = kept.length > query.limit;
+  const page = more ? kept.slice(0, query.limit) : kept;
+  const details = await suppressionDetails(
+    store,
+    table,
+    inRange,
+    params,
+    page.map((row) => row.address),
+  );
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({
-      address: row.address,
-      reason: row.reason,
-      detail: row.detail,
-      diagnosticCode: row.diagnostic_code,
-      suppressedAt: isoOf(row.suppressed_at),
-      messageId: row.message_id,
-    })),
+    items: page.map((candidate) => {
+      const row = details.get(candidate.address) as StoredSuppression;
+      return {
+        address: candidate.address,
+        reason: row.reason,
+        detail: row.detail,
+        diagnosticCode: row.diagnostic_code,
+        suppressedAt: isoOf(candidate.suppressed_at),
+        messageId: row.message_id,
+      };
+    }),
     nextCursor:
       more && last ? encodeKeyset({ time: last.suppressed_at, id: '', recipient: last.address }) : null,
   };
+}
+
+const millisOf = (clickhouseTime: string) => Date.parse(isoOf(clickhouseTime));
+
+/** Candidates beyond the page read in the first batch, for the few a delivery lifts. */
+const SPARE_CANDIDATES = 14;
+
+/**
+ * The next `batch` suppressed addresses after `cursor` (latest suppressing event per address, newest
+ * first), before any lifting; only the address and time (the details of the page's rows come after).
+ * No FINAL: max and argMax give the same answer when a retried event is stored twice, so the
+ * duplicates ReplacingMergeTree has not merged yet cannot change a row.
+ */
+async function suppressionCandidates(
+  store: AnalyticsStore,
+  table: string,
+  inRange: string[],
+  params: Record<string, unknown>,
+  cursor: KeysetPosition | undefined,
+  batch: number,
+): Promise<Candidate[]> {
+  const result = await store.client.query({
+    query: `SELECT recipient AS address, max(event_time) AS suppressed_at
+            FROM ${table}
+            WHERE ${inRange.join(' AND ')}
+            GROUP BY recipient
+            ${cursor ? 'HAVING (suppressed_at, address) < ({cursorTime:DateTime64(3)}, {cursorAddress:String})' : ''}
+            ORDER BY suppressed_at DESC, address DESC
+            LIMIT {batch:UInt32}`,
+    query_params: {
+      ...params,
+      batch,
+      ...(cursor ? { cursorTime: cursor.time, cursorAddress: cursor.recipient } : {}),
+    },
+    format: 'JSONEachRow',
+  });
+  return result.json<Candidate>();
+}
+
+/**
+ * The next `count` addresses after `cursor` that are suppressed and not lifted, from one pass over the
+ * range's suppressing events and deliveries of the view's addresses.
+ */
+async function unliftedSuppressions(
+  store: AnalyticsStore,
+  table: string,
+  ofAddress: string[],
+  suppressing: string[],
+  params: Record<string, unknown>,
+  cursor: KeysetPosition,
+  count: number,
+): Promise<Candidate[]> {
+  const isSuppressing = suppressing.join(' AND ');
+  const result = await store.client.query({
+    query: `SELECT recipient AS address,
+                   maxIf(event_time, ${isSuppressing}) AS suppressed_at,
+                   maxIf(event_time, event_type = 'Delivery') AS delivered_at
+            FROM ${table}
+            WHERE ${ofAddress.join(' AND ')} AND event_type IN ('Bounce', 'Complaint', 'Delivery')
+            GROUP BY recipient
+            HAVING countIf(${isSuppressing}) > 0 AND (countIf(event_type = 'Delivery') = 0 OR delivered_at <= suppressed_at)
+              AND (suppressed_at, address) < ({cursorTime:DateTime64(3)}, {cursorAddress:String})
+            ORDER BY suppressed_at DESC, address DESC
+            LIMIT {count:UInt32}`,
+    query_params: { ...params, count, cursorTime: cursor.time, cursorAddress: cursor.recipient },
+    format: 'JSONEachRow',
+  });
+  return result.json<Candidate>();
+}
+
+/** Reason, detail and message of each address's latest suppressing event in the view. */
+async function suppressionDetails(
+  store: AnalyticsStore,
+  table: string,
+  inRange: string[],
+  params: Record<string, unknown>,
+  addresses: string[],
+): Promise<Map<string, StoredSuppression>> {
+  if (addresses.length === 0) return new Map();
+  const result = await store.client.query({
+    query: `SELECT recipient AS address,
+                   max(event_time) AS suppressed_at,
+                   argMax(${SUPPRESSION_REASON_SQL}, (event_time, event_id)) AS reason,
+                   argMax(if(event_type = 'Complaint', complaint_feedback_type, bounce_sub_type),
+                          (event_time, event_id)) AS detail,
+                   argMax(diagnostic_code, (event_time, event_id)) AS diagnostic_code,
+                   argMax(message_id, (event_time, event_id)) AS message_id
+            FROM ${table}
+            WHERE ${inRange.join(' AND ')} AND recipient IN {addresses:Array(String)}
+            GROUP BY recipient`,
+    query_params: { ...params, addresses },
+    format: 'JSONEachRow',
+  });
+  return new Map((await result.json<StoredSuppression>()).map((row) => [row.address, row]));
+}
+
+interface Candidate {
+  address: string;
+  suppressed_at: string;
+}
+
+/**
+ * The latest delivery (up to the range's end) to each candidate since `since` (the oldest candidate's
+ * suppression): a delivery after an address's suppression lifts it (someone removed it from the list).
+ * Earlier deliveries cannot lift any candidate, so the primary key skips those days.
+ */
+async function liftedAt(
+  store: AnalyticsStore,
+  table: string,
+  params: Record<string, unknown>,
+  candidates: Candidate[],
+  since: string,
+): Promise<Map<string, string>> {
+  const result = await store.client.query({
+    query: `SELECT recipient AS address, max(event_time) AS delivered_at
+            FROM ${table}
+            WHERE organization_id = {organizationId:UUID} AND event_type = 'Delivery'
+              AND event_time >= {since:DateTime64(3)} AND event_time < {to:DateTime64(3)}
+              AND recipient IN {addresses:Array(String)}
+            GROUP BY recipient`,
+    query_params: {
+      organizationId: params.organizationId,
+      to: params.to,
+      since,
+      addresses: candidates.map((c) => c.address),
+    },
+    format: 'JSONEachRow',
+  });
+  const lifted = new Map<string, string>();
+  for (const row of await result.json<{ address: string; delivered_at: string }>()) {
+    lifted.set(row.address, row.delivered_at);
+  }
+  return lifted;
 }
 
 /** Every suppressed address of the view, a page at a time (CSV export). */
