@@ -108,8 +108,8 @@ async function sendsByMonthAndChannel(
   channelId: string | undefined,
 ): Promise<SendCountRow[]> {
   const result = await store.client.query({
-    query: `SELECT formatDateTime(toStartOfMonth(event_time), '%Y-%m') AS month, channel_id,
-                   toUInt64(count()) AS sends
+    // toYYYYMM (a number; formatted below) costs a fraction of formatting every row's month as text.
+    query: `SELECT toYYYYMM(event_time) AS month, channel_id, toUInt64(count()) AS sends
             FROM ${qualified(store, 'ses_events')} FINAL
             WHERE organization_id = {organizationId:UUID}
               AND event_type = 'Send'
@@ -120,7 +120,10 @@ async function sendsByMonthAndChannel(
     clickhouse_settings: FINAL_SETTINGS,
     format: 'JSONEachRow',
   });
-  return result.json<SendCountRow>();
+  return (await result.json<Omit<SendCountRow, 'month'> & { month: number }>()).map((row) => ({
+    ...row,
+    month: `${Math.floor(row.month / 100)}-${String(row.month % 100).padStart(2, '0')}`,
+  }));
 }
 
 /**

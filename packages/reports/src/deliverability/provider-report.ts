@@ -6,6 +6,8 @@ import { queryEvents, scopeSql } from './report-scope.ts';
 /** Providers listed individually; the rest are summed into `Other`. */
 export const TOP_PROVIDERS = 8;
 export const OTHER_PROVIDER = 'Other';
+/** Events without a provider (no recipient domain) are listed under this name. */
+const UNKNOWN_PROVIDER = '(unknown)';
 
 export interface ProviderCounts {
   sends: number;
@@ -58,8 +60,7 @@ export async function providerReport(store: AnalyticsStore, filter: ReportFilter
   const scope = scopeSql(filter, previous.from);
   const rows = await queryEvents<Row>(
     store,
-    (table) => `SELECT if(provider = '', '(unknown)', provider) AS provider,
-         event_time >= {current:DateTime64(3, 'UTC')} AS current,
+    (table) => `SELECT provider, event_time >= {current:DateTime64(3, 'UTC')} AS current,
          toUInt64(countIf(event_type = 'Send')) AS sends,
          toUInt64(countIf(event_type = 'Delivery')) AS deliveries,
          toUInt64(countIf(event_type = 'Bounce')) AS bounces,
@@ -73,13 +74,18 @@ export async function providerReport(store: AnalyticsStore, filter: ReportFilter
   const currentBy = new Map<string, ProviderCounts>();
   const previousBy = new Map<string, ProviderCounts>();
   for (const row of rows) {
-    (Number(row.current) === 1 ? currentBy : previousBy).set(row.provider, {
+    // Named here rather than per row in SQL; a provider literally called `(unknown)` adds up with ''.
+    const provider = row.provider === '' ? UNKNOWN_PROVIDER : row.provider;
+    const by = Number(row.current) === 1 ? currentBy : previousBy;
+    const counts = {
       sends: Number(row.sends),
       deliveries: Number(row.deliveries),
       bounces: Number(row.bounces),
       complaints: Number(row.complaints),
       rejects: Number(row.rejects),
-    });
+    };
+    const known = by.get(provider);
+    by.set(provider, known ? sum([known, counts]) : counts);
   }
   const ranked = [...currentBy.entries()].sort(
     ([a, x], [b, y]) => y.sends - x.sends || (a < b ? -1 : a > b ? 1 : 0),

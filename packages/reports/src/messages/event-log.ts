@@ -68,11 +68,16 @@ export async function listEventLog(
     );
     Object.assign(params, { cursorTime: after.time, cursorId: after.id, cursorRecipient: after.recipient });
   }
+  // The watermark reads the whole range: it runs alongside the page's queries.
+  const watermark = query.cursor ? Promise.resolve(null) : newestIngestion(store, filter, query);
+  watermark.catch(() => undefined); // awaited below; a failed page must not leave it unhandled
   // Newest first: the hour before the cursor, then 8× wider, until the page is full or the window
-  // reaches the range's start, so a page reads the recent part of the range, not all of it.
+  // reaches the range's start, so a page reads the recent part of the range, not all of it. A complete
+  // address is a bloom-filter lookup: the whole range at once costs less than widening.
   const rangeFrom = filter.from.getTime();
+  const firstSpan = recipientSearchOf(query.recipient)?.mode === 'exact' ? Number.POSITIVE_INFINITY : HOUR_MS;
   let rows: StoredEventRow[] = [];
-  for (let span = HOUR_MS; ; span *= 8) {
+  for (let span = firstSpan; ; span *= 8) {
     const windowFrom = Math.max(rangeFrom, upper - span);
     rows = await eventRows(store, [...where, 'event_time >= {windowFrom:DateTime64(3)}'], {
       ...params,
@@ -99,7 +104,7 @@ export async function listEventLog(
       more && last
         ? encodeKeyset({ time: last.event_time, id: last.event_id, recipient: last.recipient })
         : null,
-    watermark: query.cursor ? null : await newestIngestion(store, filter, query),
+    watermark: await watermark,
   };
 }
 
@@ -128,7 +133,7 @@ async function eventRows(
             ORDER BY event_time DESC, event_id DESC, recipient DESC
             LIMIT {limit:UInt32}`,
     query_params: params,
-    clickhouse_settings: FINAL_SETTINGS,
+    clickhouse_settings: { ...FINAL_SETTINGS, optimize_move_to_prewhere_if_final: 1 },
     format: 'JSONEachRow',
   });
   return result.json<StoredEventRow>();
