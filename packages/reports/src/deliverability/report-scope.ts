@@ -9,12 +9,12 @@ export function clickhouseTime(date: Date): string {
 /**
  * The WHERE clause every deliverability/engagement report shares: tenant first (the sort key's first
  * column), then the half-open time range on event time (pruned through `toDate(event_time)` in the key),
- * then the optional channel. `from` may be widened (the providers report also reads the prior period).
+ * then the optional channel.
  */
-export function scopeSql(filter: ReportFilter, from: Date = filter.from): ScopeSql {
+export function scopeSql(filter: ReportFilter): ScopeSql {
   const params: Record<string, string> = {
     organizationId: filter.organizationId,
-    from: clickhouseTime(from),
+    from: clickhouseTime(filter.from),
     to: clickhouseTime(filter.to),
     timezone: filter.timezone,
   };
