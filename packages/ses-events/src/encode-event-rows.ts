@@ -59,13 +59,13 @@ export function encodeEventRows(
     `,"sending_identity":${str(ctx.sendingIdentity)},"aws_account_id":${str(envelope.account)}` +
     `,"aws_region":${str(envelope.region)},"configuration_set":${str(configurationSetOf(mail))}` +
     `,"channel_id":${str(ctx.channelId)},"template":${str(templateOf(detail, ctx.templateTagNames))}` +
-    `,"subject":${str(subjectOf(mail))},"tags":${tagsJson(mail.tags)}` +
+    `,"subject":${str(subjectOf(mail))},"tags":${mail.tags === undefined ? '{}' : JSON.stringify(mail.tags)}` +
     `,"bounce_type":${str(t.bounce_type)},"bounce_sub_type":${str(t.bounce_sub_type)}` +
     `,"complaint_feedback_type":${str(t.complaint_feedback_type)}` +
     `,"complaint_sub_type":${str(t.complaint_sub_type)},"processing_time_ms":${JSON.stringify(t.processing_time_ms)}` +
     `,"smtp_response":${str(t.smtp_response)},"delay_type":${str(t.delay_type)}` +
     `,"delay_expiration_time":${str(t.delay_expiration_time)},"link":${str(t.link)}` +
-    `,"link_tags":${tagsJson(t.link_tags)},"user_agent":${str(t.user_agent)},"ip_address":${str(t.ip_address)}` +
+    `,"link_tags":${JSON.stringify(t.link_tags)},"user_agent":${str(t.user_agent)},"ip_address":${str(t.ip_address)}` +
     `,"reject_reason":${str(t.reject_reason)},"rendering_error":${str(t.rendering_error)}` +
     `,"rendering_template":${str(t.rendering_template)},"subscription":${str(t.subscription)}` +
     `,"raw":`;
@@ -112,21 +112,4 @@ export function rawColumn(raw: string): string {
     if (raw.indexOf('\t') === -1 && raw.indexOf('\n') === -1) return raw;
   }
   return str(raw);
-}
-
-/**
- * A tag map (`Record<string, string[]>`, checked by the schema) as JSON.stringify writes it: keys in
- * the object's own order (the order for...in and JSON.stringify share), values as string arrays.
- */
-function tagsJson(tags: Record<string, string[]> | undefined): string {
-  if (tags === undefined) return '{}';
-  let json = '';
-  for (const key in tags) {
-    if (!Object.hasOwn(tags, key)) continue;
-    const values = tags[key]!;
-    let list = '';
-    for (let i = 0; i < values.length; i++) list += i === 0 ? str(values[i]!) : `,${str(values[i]!)}`;
-    json += `${json === '' ? '{' : ','}${str(key)}:[${list}]`;
-  }
-  return json === '' ? '{}' : `${json}}`;
 }

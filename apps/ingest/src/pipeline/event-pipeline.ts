@@ -2,7 +2,6 @@ import {
   configurationSetOf,
   encodeEventRows,
   parseEventBridgeBody,
-  sendingIdentityCandidates,
   toAccountEventRow,
   toClickhouseTime,
 } from '@sendops/ses-events';
@@ -74,7 +73,7 @@ export class EventPipeline {
       const directory =
         this.deps.identities.cached(organizationId) ??
         (await this.deps.identities.forOrganization(organizationId));
-      const match = directory.match(sendingIdentityCandidates(mail));
+      const match = directory.matchMail(mail);
       if (!match) return { outcome: 'dropped_unmanaged', eventId };
       // Straight to the JSONEachRow text the spool stores: the same rows as toEventRows, no row objects.
       const encoded = encodeEventRows(

@@ -1,3 +1,4 @@
+import { type SesMail, sendingIdentityCandidates } from '@sendops/ses-events';
 import { storeUnavailable } from '../errors.ts';
 import type { ControlPlane, OrganizationDirectory } from './control-plane.ts';
 
@@ -6,14 +7,30 @@ export interface IdentityMatch {
   channelId: string | null;
 }
 
+const MATCH_CACHE_SIZE = 10_000;
+
 /** One organization's managed identities and channels, indexed for the per-event lookups. */
 export class OrganizationIdentities {
   private readonly identities: Map<string, string | null>;
   private readonly channelsByConfigSet: Map<string, string>;
+  /** `matchMail` answers by source (and source ARN): a sender sends many events. Bounded, cleared when full. */
+  private readonly matches = new Map<string, IdentityMatch | null>();
 
   constructor(directory: OrganizationDirectory) {
     this.identities = new Map(directory.identities.map((i) => [i.value.toLowerCase(), i.channelId]));
     this.channelsByConfigSet = new Map(directory.channels.map((c) => [c.configurationSet, c.id]));
+  }
+
+  /** `match(sendingIdentityCandidates(mail))`, remembered per source and source ARN. */
+  matchMail(mail: Pick<SesMail, 'source' | 'sourceArn'>): IdentityMatch | undefined {
+    const key = mail.sourceArn === undefined ? mail.source : `${mail.source}\n${mail.sourceArn}`;
+    let found = this.matches.get(key);
+    if (found === undefined) {
+      found = this.match(sendingIdentityCandidates(mail)) ?? null;
+      if (this.matches.size >= MATCH_CACHE_SIZE) this.matches.clear();
+      this.matches.set(key, found);
+    }
+    return found ?? undefined;
   }
 
   /** The first candidate (address, domain, parent domains, sourceArn identity) that is managed. */
