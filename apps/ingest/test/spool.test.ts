@@ -7,7 +7,9 @@ import { IngestError } from '../src/errors.ts';
 import {
   decodeSegment,
   encodeRecord,
+  prepareLines,
   prepareSegment,
+  rowCount,
   type SpoolRecord,
 } from '../src/spool/segment-format.ts';
 import { type ClosedSegment, Spool } from '../src/spool/spool.ts';
@@ -115,6 +117,22 @@ describe('segment preparation for ClickHouse', () => {
     expect(prepared).toMatchObject({ records: 6, corruptLines: 0 });
   });
 
+  it('builds the same batches from the lines still in memory as from the file', () => {
+    const records = [events(1, 2), dead(1), events(2, 1), account(1), events(3, 3), events(4, 1), dead(2)];
+    const lines = records.map(encodeRecord);
+    const fromFile = prepareSegment(Buffer.concat(lines), 3);
+    const fromMemory = prepareLines(lines, records.map(rowCount), 3);
+    const view = (p: ReturnType<typeof prepareSegment>) => ({
+      events: p.events.map((b) => ({ rows: b.rows, rowsJson: jsonRows(b.body) })),
+      account: p.account && { rows: p.account.rows, rowsJson: jsonRows(p.account.body) },
+      dead: p.dead && { rows: p.dead.rows, rowsJson: jsonRows(p.dead.body) },
+      records: p.records,
+      corruptLines: p.corruptLines,
+    });
+    expect(view(fromMemory)).toEqual(view(fromFile));
+    expect(fromMemory.events.map((b) => b.rows)).toEqual([3, 3, 1]);
+  });
+
   it('leaves a torn tail out of every batch', () => {
     const content = Buffer.concat([events(1, 1), events(2, 1)].map(encodeRecord));
     const prepared = prepareSegment(content.subarray(0, content.length - 7), 100);
@@ -159,6 +177,16 @@ describe('Spool', () => {
     expect(records).toHaveLength(120);
     expect(new Set(records.map((r) => (r.t === 'dead' ? r.row.event_id : '')))).toHaveProperty('size', 120);
     expect(closed.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('hands a closed segment over with exactly the lines in its file, unless a write failed', async () => {
+    const { spool, closed } = newSpool({ rotateRows: 5 });
+    await spool.open();
+    await Promise.all(Array.from({ length: 5 }, (_, i) => spool.append(dead(i))));
+    await expect.poll(() => closed.length).toBe(1);
+    const [segment] = closed;
+    expect(Buffer.concat(segment!.written!.lines)).toEqual(readFileSync(segment!.file));
+    expect(segment!.written!.rows).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('closes a segment once its oldest record reaches the age limit', async () => {

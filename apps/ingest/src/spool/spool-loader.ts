@@ -4,7 +4,13 @@ import { type AnalyticsStore, insertJsonEachRow } from '@sendops/analytics';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from '../metrics.ts';
 import { isPermanentDataError } from './data-errors.ts';
-import { type PreparedSegment, prepareSegment, readRecords } from './segment-format.ts';
+import {
+  linesBytes,
+  type PreparedSegment,
+  prepareLines,
+  prepareSegment,
+  readRecords,
+} from './segment-format.ts';
 import type { ClosedSegment, Spool } from './spool.ts';
 
 export interface SpoolLoaderOptions {
@@ -34,6 +40,7 @@ export class SpoolLoader {
   private failures = 0;
   private wake: (() => void) | undefined;
   private drained: (() => void)[] = [];
+  private arena: Buffer = Buffer.alloc(0);
   /** False after a failed insert, true again after the next success. */
   healthy = true;
 
@@ -43,6 +50,9 @@ export class SpoolLoader {
 
   enqueue(segment: ClosedSegment): void {
     this.queue.push(segment);
+    // Segments still in memory are loaded without reading them back, but only the next few keep their
+    // bytes: while ClickHouse is slow or down the backlog waits on disk, not in memory.
+    for (let i = IN_MEMORY_SEGMENTS; i < this.queue.length; i++) this.queue[i]!.written = undefined;
     this.options.metrics.pendingSegments.set(this.queue.length);
     if (!this.running) void this.run();
   }
@@ -110,6 +120,14 @@ export class SpoolLoader {
   }
 
   private async readSegment(segment: ClosedSegment): Promise<PreparedSegment> {
+    const { written } = segment;
+    if (written) {
+      // One buffer for every segment's insert bodies: inserts run one at a time, each awaited before the
+      // next segment is prepared, and a fresh multi-MB buffer per segment costs its page faults each time.
+      const size = linesBytes(written.lines);
+      if (this.arena.length < size) this.arena = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+      return prepareLines(written.lines, written.rows, this.options.batchMaxRows, this.arena);
+    }
     const prepared = prepareSegment(await readFile(segment.file), this.options.batchMaxRows);
     if (prepared.corruptLines > 0) {
       // Only a torn, never-acknowledged tail write can fail its checksum.
@@ -175,3 +193,5 @@ export class SpoolLoader {
 }
 
 const NEWLINE = Buffer.from('\n');
+/** Queued segments (counting the one loading) that keep their bytes in memory. */
+const IN_MEMORY_SEGMENTS = 2;

@@ -40,6 +40,12 @@ export interface ClosedSegment {
   name: string;
   file: string;
   bytes: number;
+  /**
+   * The segment's lines as written (each ends with LF) and the rows of each, while they are still in
+   * memory: a segment this process wrote without a write error, so they are exactly the file's content.
+   * The loader uses them instead of reading the file back; it may drop them (then it reads the file).
+   */
+  written?: { lines: Buffer[]; rows: number[] } | undefined;
 }
 
 interface Pending {
@@ -67,6 +73,8 @@ export class Spool {
   private currentRows = 0;
   /** When the current segment received its first record (0: still empty). */
   private currentFirstWriteAt = 0;
+  /** What the current segment holds, kept for the loader; undefined after a failed write. */
+  private currentWritten: { lines: Buffer[]; rows: number[] } | undefined;
   private queue: Pending[] = [];
   /** A commit is running or scheduled. */
   private busy = false;
@@ -195,14 +203,21 @@ export class Spool {
       if (written !== bytes) throw new Error(`short spool write: ${written} of ${bytes} bytes`);
       this.current!.bytes += bytes;
       if (this.currentFirstWriteAt === 0) this.currentFirstWriteAt = Date.now();
-      for (const pending of batch) this.currentRows += pending.rows;
+      const kept = this.currentWritten;
+      for (const pending of batch) {
+        this.currentRows += pending.rows;
+        kept?.lines.push(pending.buffer);
+        kept?.rows.push(pending.rows);
+      }
       if (this.currentRows >= this.options.rotateRows) this.rotateRequested = true;
       for (const pending of batch) pending.resolve();
     } catch (error) {
       this.backlog -= bytes;
       this.options.onWriteError?.(error);
       for (const pending of batch) pending.reject(error);
-      // A partial write may have left half a line: never append after it.
+      // A partial write may have left half a line: never append after it, and let the loader read the
+      // file (checksums skip the torn line) rather than trust what we meant to write.
+      this.currentWritten = undefined;
       this.rotateRequested = true;
     }
   }
@@ -214,7 +229,8 @@ export class Spool {
       const hadRows = this.currentRows > 0;
       await closeAsync(this.fd).catch(() => {});
       this.fd = -1;
-      if (hadRows && segment.bytes > 0) this.options.onSegmentClosed(segment);
+      if (hadRows && segment.bytes > 0)
+        this.options.onSegmentClosed({ ...segment, written: this.currentWritten });
       else await unlink(segment.file).catch(() => {});
     }
     if (this.closed) return;
@@ -242,6 +258,7 @@ export class Spool {
     this.current = { name, file, bytes: 0 };
     this.currentRows = 0;
     this.currentFirstWriteAt = 0;
+    this.currentWritten = { lines: [], rows: [] };
   }
 }
 
