@@ -42,7 +42,9 @@ const STAGES: [string, (f: Frame) => boolean][] = [
   ['loader: other (read file, rebuild rows)', file(/spool-loader\.ts|analytics\/src\/event-writer/)],
   [
     'request: spool record line (bytes + crc32)',
-    (f) => (f.functionName === 'encodeLine' || f.functionName === 'encodeRecord') && f.url.includes('segment-format'),
+    (f) =>
+      (f.functionName === 'encodeLine' || f.functionName === 'encodeRecord') &&
+      f.url.includes('segment-format'),
   ],
   ['request: spool group commit (queue, writev with O_DSYNC)', file(/spool\/spool\.ts/)],
   [
