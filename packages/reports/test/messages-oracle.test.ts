@@ -269,6 +269,30 @@ describe('Messages list against the oracle', () => {
       }),
     );
     expect(user1).toEqual(expected.filter((m) => m.recipient === 'user1@gmail.com'));
+    // A complete address with the event filters: the pair is listed when its events match them.
+    const [, channelId] = [...orgA.channels][0] as [string, string];
+    const user1InChannel = await walk((cursor) =>
+      listMessages(analytics.store, filterOf(orgA, from, to, channelId), {
+        recipient: 'user1@gmail.com',
+        cursor,
+        limit: 3,
+      }),
+    );
+    expect(user1InChannel).toEqual(user1.filter((m) => m.channelId === channelId));
+    const sample = user1[0] as MessageRow;
+    const user1ByTemplate = await walk((cursor) =>
+      listMessages(analytics.store, filterOf(orgA, from, to), {
+        recipient: 'user1@gmail.com',
+        template: sample.template,
+        identity: sample.sendingIdentity,
+        cursor,
+        limit: 3,
+      }),
+    );
+    expect(user1ByTemplate).toEqual(
+      user1.filter((m) => m.template === sample.template && m.sendingIdentity === sample.sendingIdentity),
+    );
+    expect(user1ByTemplate.length).toBeGreaterThan(0);
     const partial = await walk((cursor) =>
       listMessages(analytics.store, filterOf(orgA, from, to), { recipient: 'USER1', cursor, limit: 10 }),
     );

@@ -1,4 +1,5 @@
-import { type AnalyticsStore, FINAL_SETTINGS, qualified } from '@sendops/analytics';
+import { type AnalyticsStore, qualified } from '@sendops/analytics';
+import { FILTERED_FINAL_SETTINGS } from '../final-settings.ts';
 import type { ReportFilter } from '../report-filter.ts';
 import {
   clickhouseTimeOf,
@@ -133,7 +134,7 @@ async function eventRows(
             ORDER BY event_time DESC, event_id DESC, recipient DESC
             LIMIT {limit:UInt32}`,
     query_params: params,
-    clickhouse_settings: { ...FINAL_SETTINGS, optimize_move_to_prewhere_if_final: 1 },
+    clickhouse_settings: FILTERED_FINAL_SETTINGS,
     format: 'JSONEachRow',
   });
   return result.json<StoredEventRow>();

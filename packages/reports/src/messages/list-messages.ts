@@ -1,4 +1,5 @@
 import { type AnalyticsStore, FINAL_SETTINGS, qualified } from '@sendops/analytics';
+import { FILTERED_FINAL_SETTINGS } from '../final-settings.ts';
 import type { ReportFilter } from '../report-filter.ts';
 import { clickhouseTimeOf, decodeKeyset, encodeKeyset, isoOf } from './keyset-cursor.ts';
 import { type MessageStatus, STATUS_NAME_SQL, STATUS_RANK_SQL, statusRank } from './message-status.ts';
@@ -77,16 +78,18 @@ export async function listMessages(
     'send_time < {to:DateTime64(3)}',
     "recipient != ''",
   ];
+  // Conditions on one event's own fields: a pair is listed when any of its events matches them.
+  const eventFilters: string[] = [];
   if (filter.channelId !== undefined) {
-    where.push('channel_id = {channelId:String}');
+    eventFilters.push('channel_id = {channelId:String}');
     params.channelId = filter.channelId;
   }
   if (query.identity) {
-    where.push('sending_identity = {identity:String}');
+    eventFilters.push('sending_identity = {identity:String}');
     params.identity = query.identity;
   }
   if (query.template) {
-    where.push('template = {template:String}');
+    eventFilters.push('template = {template:String}');
     params.template = query.template;
   }
   const search = recipientSearchOf(query.recipient);
@@ -106,12 +109,14 @@ export async function listMessages(
   const status = query.status;
   if (status) params.statusRank = statusRank(status);
   const rangeFrom = filter.from.getTime();
-  // A complete address (and nothing that could split a pair's events) is a bloom-filter lookup of a few
-  // rows: one aggregation over the whole range answers it.
-  if (!status && search?.mode === 'exact' && !filter.channelId && !query.identity && !query.template) {
+  // A complete address is a bloom-filter lookup of a few rows, all events of its pairs among them: one
+  // aggregation over the whole range answers it. (`where` holds only conditions every event of a pair
+  // meets alike so far: same recipient, send time and message id.)
+  if (!status && search?.mode === 'exact') {
     params.windowFrom = clickhouseTimeOf(new Date(rangeFrom));
-    return (await pageOfRecipient(store, query.limit, where, params)).page;
+    return (await pageOfRecipient(store, query.limit, where, eventFilters, params)).page;
   }
+  where.push(...eventFilters);
   // Newest first: look at the most recent day before the cursor, then 8× wider, until the page is full
   // or the window reaches the range's start. A dense range answers from its last day; a sparse search
   // costs a few bounded queries instead of a scan of the whole range.
@@ -177,25 +182,29 @@ async function sendTimeThreshold(
 const THRESHOLD_PROBE_ROWS_PER_KEY = 16;
 
 /**
- * One recipient's messages (a complete address, no other filter): every event of a (message,
- * recipient) pair carries that recipient, so the rows the bloom filter finds hold all of the pair's
- * events and one aggregation gives the page, without a second lookup by message id.
+ * One recipient's messages (a complete address): every event of a (message, recipient) pair carries
+ * that recipient, so the rows the bloom filter finds hold all of the pair's events and one aggregation
+ * gives the page, without a second lookup by message id. As in a page by keys, a pair is listed when
+ * any of its events matches the event filters (channel, identity, template) and its figures come from
+ * all of its events.
  */
 async function pageOfRecipient(
   store: AnalyticsStore,
   limit: number,
-  where: string[],
+  pairWhere: string[],
+  eventFilters: string[],
   params: Record<string, unknown>,
 ): Promise<Found> {
   const result = await store.client.query({
     query: `SELECT ${AGGREGATES}
             FROM ${qualified(store, 'ses_events')} FINAL
-            WHERE ${where.join(' AND ')}
+            WHERE ${pairWhere.join(' AND ')}
             GROUP BY send_time, message_id, recipient
+            ${eventFilters.length > 0 ? `HAVING countIf(${eventFilters.join(' AND ')}) > 0` : ''}
             ORDER BY send_time DESC, message_id DESC, recipient DESC
             LIMIT {limit:UInt32}`,
     query_params: params,
-    clickhouse_settings: FINAL_SETTINGS,
+    clickhouse_settings: FILTERED_FINAL_SETTINGS,
     format: 'JSONEachRow',
   });
   // Like a page by keys: a pair whose events set no status (only a Subscription) takes its place in
@@ -302,7 +311,7 @@ async function pageByKeys(
       messageIds: [...new Set(pageKeys.map((k) => k.message_id))],
       recipients: [...new Set(pageKeys.map((k) => k.recipient))],
     },
-    clickhouse_settings: FINAL_SETTINGS,
+    clickhouse_settings: FILTERED_FINAL_SETTINGS,
     format: 'JSONEachRow',
   });
   const byKey = new Map<string, StoredMessageRow>();
