@@ -7,8 +7,8 @@ import { IngestError } from '../src/errors.ts';
 import {
   decodeSegment,
   encodeRecord,
-  prepareLines,
   prepareSegment,
+  prepareWritten,
   rowCount,
   type SpoolRecord,
 } from '../src/spool/segment-format.ts';
@@ -117,11 +117,12 @@ describe('segment preparation for ClickHouse', () => {
     expect(prepared).toMatchObject({ records: 6, corruptLines: 0 });
   });
 
-  it('builds the same batches from the lines still in memory as from the file', () => {
+  it('builds the same batches from a segment still in memory as from its file', () => {
     const records = [events(1, 2), dead(1), events(2, 1), account(1), events(3, 3), events(4, 1), dead(2)];
     const lines = records.map(encodeRecord);
+    const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, line) => n + line.length, 0));
     const fromFile = prepareSegment(Buffer.concat(lines), 3);
-    const fromMemory = prepareLines(lines, records.map(rowCount), 3);
+    const fromMemory = prepareWritten(Buffer.concat(lines), starts, records.map(rowCount), 3);
     const view = (p: ReturnType<typeof prepareSegment>) => ({
       events: p.events.map((b) => ({ rows: b.rows, rowsJson: jsonRows(b.body) })),
       account: p.account && { rows: p.account.rows, rowsJson: jsonRows(p.account.body) },
@@ -179,14 +180,33 @@ describe('Spool', () => {
     expect(closed.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('hands a closed segment over with exactly the lines in its file, unless a write failed', async () => {
-    const { spool, closed } = newSpool({ rotateRows: 5 });
+  it('hands a closed segment over with an in-memory image of its file, and reuses released buffers', async () => {
+    const { spool, closed } = newSpool({ rotateRows: 5, memoryImageBytes: 64 * 1024 });
     await spool.open();
-    await Promise.all(Array.from({ length: 5 }, (_, i) => spool.append(dead(i))));
+    const wave = async (n: number) => {
+      await Promise.all(Array.from({ length: 5 }, (_, i) => spool.append(dead(n * 10 + i))));
+      await expect.poll(() => closed.length).toBe(n + 1);
+    };
+    await wave(0);
+    const first = closed[0]!.written!;
+    expect(Buffer.from(first.content)).toEqual(readFileSync(closed[0]!.file));
+    expect(first.rows).toEqual([1, 1, 1, 1, 1]);
+    expect(first.starts[0]).toBe(0);
+    first.release();
+    // The segment open meanwhile has its own buffer; the one after it gets the released one. At most
+    // three buffers exist: with none free, a segment is left to be read from its file.
+    for (let n = 1; n <= 4; n++) await wave(n);
+    expect(closed[2]!.written!.content.buffer).toBe(first.content.buffer);
+    expect(Buffer.from(closed[2]!.written!.content)).toEqual(readFileSync(closed[2]!.file));
+    expect(closed.map((c) => c.written !== undefined)).toEqual([true, true, true, true, false]);
+  });
+
+  it('leaves a segment that outgrows its in-memory image to be read from its file', async () => {
+    const { spool, closed } = newSpool({ rotateRows: 5, memoryImageBytes: encodeRecord(dead(1)).length * 2 });
+    await spool.open();
+    for (let i = 0; i < 5; i++) await spool.append(dead(i));
     await expect.poll(() => closed.length).toBe(1);
-    const [segment] = closed;
-    expect(Buffer.concat(segment!.written!.lines)).toEqual(readFileSync(segment!.file));
-    expect(segment!.written!.rows).toEqual([1, 1, 1, 1, 1]);
+    expect(closed[0]!.written).toBeUndefined();
   });
 
   it('closes a segment once its oldest record reaches the age limit', async () => {

@@ -174,58 +174,52 @@ export function prepareSegment(content: Buffer, maxRows: number): PreparedSegmen
 }
 
 /**
- * `prepareSegment` for a segment's lines as this process wrote them (each with its LF, all intact):
- * the same batches of whole records, built by copying each row payload once, with no file to read,
- * no checksum to verify and no line to search for. The batches are written into `arena` when it is
- * large enough (`linesBytes`), so a loader can reuse one buffer rather than fault in a fresh one per
- * segment; they are then only valid until the arena is reused.
+ * `prepareSegment` for a segment still in memory as this process wrote it: `content` is the file's
+ * bytes, `starts` the offset of every line (all intact) and `rowCounts` their rows. The same batches,
+ * made the same way in place (headers and other lines blanked), without the checksum pass and line
+ * search a file read back needs. Mutates `content`: prepare it once.
  */
-export function prepareLines(
-  lines: readonly Buffer[],
+export function prepareWritten(
+  content: Buffer,
+  starts: readonly number[],
   rowCounts: readonly number[],
   maxRows: number,
-  arena?: Buffer,
 ): PreparedSegment {
-  const size = linesBytes(lines);
-  const out = arena !== undefined && arena.length >= size ? arena : Buffer.allocUnsafe(size);
   const events: InsertBody[] = [];
   const others = { account: [] as Buffer[], dead: [] as Buffer[] };
-  let at = 0;
-  let from = 0;
+  let from = -1;
+  let to = 0;
   let rows = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const kind = KIND_BY_CODE[line[9]!]!;
-    const payloadAt = line.indexOf(SPACE, 10) + 1;
-    if (kind !== 'events') {
-      others[kind].push(line.subarray(payloadAt));
-      continue;
-    }
-    at += line.copy(out, at, payloadAt);
-    rows += rowCounts[i]!;
-    if (rows >= maxRows) {
-      events.push({ body: out.subarray(from, at), rows });
-      from = at;
-      rows = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!;
+    const end = i + 1 < starts.length ? starts[i + 1]! : content.length; // past the line's LF
+    const kind = KIND_BY_CODE[content[at + 9]!]!;
+    const payloadAt = content.indexOf(SPACE, at + 10) + 1;
+    if (kind === 'events') {
+      content.fill(SPACE, at, payloadAt);
+      if (from < 0) from = at;
+      to = end;
+      rows += rowCounts[i]!;
+      if (rows >= maxRows) {
+        events.push({ body: content.subarray(from, to), rows });
+        from = -1;
+        rows = 0;
+      }
+    } else {
+      others[kind].push(Buffer.from(content.subarray(payloadAt, end)));
+      content.fill(SPACE, at, end);
     }
   }
-  if (at > from) events.push({ body: out.subarray(from, at), rows });
+  if (from >= 0) events.push({ body: content.subarray(from, to), rows });
   const joined = (parts: Buffer[]) =>
     parts.length === 0 ? undefined : { body: Buffer.concat(parts), rows: parts.length };
   return {
     events,
     account: joined(others.account),
     dead: joined(others.dead),
-    records: lines.length,
+    records: starts.length,
     corruptLines: 0,
   };
-}
-
-/** Bytes of the lines together: what `prepareLines` needs at most. */
-export function linesBytes(lines: readonly Buffer[]): number {
-  let size = 0;
-  for (let i = 0; i < lines.length; i++) size += lines[i]!.length;
-  return size;
 }
 
 /**

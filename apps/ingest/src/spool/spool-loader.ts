@@ -4,13 +4,7 @@ import { type AnalyticsStore, insertJsonEachRow } from '@sendops/analytics';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from '../metrics.ts';
 import { isPermanentDataError } from './data-errors.ts';
-import {
-  linesBytes,
-  type PreparedSegment,
-  prepareLines,
-  prepareSegment,
-  readRecords,
-} from './segment-format.ts';
+import { type PreparedSegment, prepareSegment, prepareWritten, readRecords } from './segment-format.ts';
 import type { ClosedSegment, Spool } from './spool.ts';
 
 export interface SpoolLoaderOptions {
@@ -40,7 +34,6 @@ export class SpoolLoader {
   private failures = 0;
   private wake: (() => void) | undefined;
   private drained: (() => void)[] = [];
-  private arena: Buffer = Buffer.alloc(0);
   /** False after a failed insert, true again after the next success. */
   healthy = true;
 
@@ -52,7 +45,11 @@ export class SpoolLoader {
     this.queue.push(segment);
     // Segments still in memory are loaded without reading them back, but only the next few keep their
     // bytes: while ClickHouse is slow or down the backlog waits on disk, not in memory.
-    for (let i = IN_MEMORY_SEGMENTS; i < this.queue.length; i++) this.queue[i]!.written = undefined;
+    for (let i = IN_MEMORY_SEGMENTS; i < this.queue.length; i++) {
+      const queued = this.queue[i]!;
+      queued.written?.release();
+      queued.written = undefined;
+    }
     this.options.metrics.pendingSegments.set(this.queue.length);
     if (!this.running) void this.run();
   }
@@ -90,6 +87,9 @@ export class SpoolLoader {
           if (!isPermanentDataError(error)) throw error;
           await this.loadRecordByRecord(segment, error);
         }
+        // Its inserts are done: the in-memory image may be reused.
+        segment.written?.release();
+        segment.written = undefined;
         await this.options.spool.release(segment);
         this.queue.shift();
         this.options.metrics.pendingSegments.set(this.queue.length);
@@ -122,11 +122,13 @@ export class SpoolLoader {
   private async readSegment(segment: ClosedSegment): Promise<PreparedSegment> {
     const { written } = segment;
     if (written) {
-      // One buffer for every segment's insert bodies: inserts run one at a time, each awaited before the
-      // next segment is prepared, and a fresh multi-MB buffer per segment costs its page faults each time.
-      const size = linesBytes(written.lines);
-      if (this.arena.length < size) this.arena = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
-      return prepareLines(written.lines, written.rows, this.options.batchMaxRows, this.arena);
+      written.prepared ??= prepareWritten(
+        written.content,
+        written.starts,
+        written.rows,
+        this.options.batchMaxRows,
+      );
+      return written.prepared;
     }
     const prepared = prepareSegment(await readFile(segment.file), this.options.batchMaxRows);
     if (prepared.corruptLines > 0) {

@@ -8,6 +8,7 @@ import {
   type EncodedRecord,
   encodeLine,
   encodeRecord,
+  type PreparedSegment,
   rowCount,
   type SpoolRecord,
 } from './segment-format.ts';
@@ -31,6 +32,8 @@ export interface SpoolOptions {
    * bigger; an idle spool commits a lone append at once (after the current event-loop turn).
    */
   commitIntervalMs?: number;
+  /** Bytes of each in-memory segment image handed to the loader (default 32 MiB; 0: always read files). */
+  memoryImageBytes?: number;
   /** Called with every segment that is closed and ready to be loaded into ClickHouse. */
   onSegmentClosed: (segment: ClosedSegment) => void;
   onWriteError?: (error: unknown) => void;
@@ -40,12 +43,23 @@ export interface ClosedSegment {
   name: string;
   file: string;
   bytes: number;
-  /**
-   * The segment's lines as written (each ends with LF) and the rows of each, while they are still in
-   * memory: a segment this process wrote without a write error, so they are exactly the file's content.
-   * The loader uses them instead of reading the file back; it may drop them (then it reads the file).
-   */
-  written?: { lines: Buffer[]; rows: number[] } | undefined;
+  /** The segment's bytes while they are still in memory (see `SegmentInMemory`). */
+  written?: SegmentInMemory | undefined;
+}
+
+/**
+ * A closed segment this process wrote without a write error, still in memory: `content` is exactly the
+ * file's bytes, `starts` the offset of each record's line and `rows` its rows. The loader prepares it
+ * in place instead of reading the file back, and calls `release` once its inserts are done (or when it
+ * decides to read the file instead), which lends the buffer to a later segment.
+ */
+export interface SegmentInMemory {
+  content: Buffer;
+  starts: number[];
+  rows: number[];
+  /** Set by the loader: `content` is prepared in place once, a retry reuses it. */
+  prepared?: PreparedSegment;
+  release(): void;
 }
 
 interface Pending {
@@ -57,6 +71,9 @@ interface Pending {
 
 const SEGMENT_SUFFIX = '.seg';
 export const DEFAULT_COMMIT_INTERVAL_MS = 2;
+/** Size of each buffer that keeps a segment in memory for the loader (the segment filling, two queued). */
+export const DEFAULT_MEMORY_IMAGE_BYTES = 32 * 1024 * 1024;
+const MAX_ARENAS = 3;
 
 /**
  * Append-only local log that makes an event durable before it is acknowledged. Appends are group
@@ -73,8 +90,19 @@ export class Spool {
   private currentRows = 0;
   /** When the current segment received its first record (0: still empty). */
   private currentFirstWriteAt = 0;
-  /** What the current segment holds, kept for the loader; undefined after a failed write. */
-  private currentWritten: { lines: Buffer[]; rows: number[] } | undefined;
+  /**
+   * A copy of the current segment for the loader, in a buffer reused from segment to segment (a fresh
+   * one per segment would be faulted in each time and churn the GC's external-memory accounting, and
+   * holding each record's own Buffer until the segment is loaded would promote them all to the old
+   * generation). Undefined after a failed write, or when no buffer is free or the segment outgrows it:
+   * the loader then reads the file.
+   */
+  private arena: Buffer | undefined;
+  private arenaUsed = 0;
+  private arenaStarts: number[] = [];
+  private arenaRows: number[] = [];
+  private readonly freeArenas: Buffer[] = [];
+  private arenasCreated = 0;
   private queue: Pending[] = [];
   /** A commit is running or scheduled. */
   private busy = false;
@@ -195,20 +223,31 @@ export class Spool {
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
-    const buffers = batch.map((p) => p.buffer);
     let bytes = 0;
-    for (const buffer of buffers) bytes += buffer.length;
+    for (const pending of batch) bytes += pending.buffer.length;
+    let out: Buffer[];
+    const arena = this.arena;
+    if (arena !== undefined && this.arenaUsed + bytes <= arena.length) {
+      // Copied into the segment's in-memory image first, and written from there in one piece.
+      const from = this.arenaUsed;
+      let at = from;
+      for (const pending of batch) {
+        this.arenaStarts.push(at);
+        this.arenaRows.push(pending.rows);
+        at += pending.buffer.copy(arena, at);
+      }
+      this.arenaUsed = at;
+      out = [arena.subarray(from, at)];
+    } else {
+      if (arena !== undefined) this.dropArena();
+      out = batch.map((p) => p.buffer);
+    }
     try {
-      const written = await writeAll(this.fd, buffers);
+      const written = await writeAll(this.fd, out);
       if (written !== bytes) throw new Error(`short spool write: ${written} of ${bytes} bytes`);
       this.current!.bytes += bytes;
       if (this.currentFirstWriteAt === 0) this.currentFirstWriteAt = Date.now();
-      const kept = this.currentWritten;
-      for (const pending of batch) {
-        this.currentRows += pending.rows;
-        kept?.lines.push(pending.buffer);
-        kept?.rows.push(pending.rows);
-      }
+      for (const pending of batch) this.currentRows += pending.rows;
       if (this.currentRows >= this.options.rotateRows) this.rotateRequested = true;
       for (const pending of batch) pending.resolve();
     } catch (error) {
@@ -217,9 +256,28 @@ export class Spool {
       for (const pending of batch) pending.reject(error);
       // A partial write may have left half a line: never append after it, and let the loader read the
       // file (checksums skip the torn line) rather than trust what we meant to write.
-      this.currentWritten = undefined;
+      this.dropArena();
       this.rotateRequested = true;
     }
+  }
+
+  /** The current segment will be loaded from its file; its buffer goes back to the free list. */
+  private dropArena(): void {
+    if (this.arena !== undefined) this.freeArenas.push(this.arena);
+    this.arena = undefined;
+  }
+
+  /** A buffer for the next segment's in-memory image, if one is free or may still be created. */
+  private takeArena(): void {
+    this.arena = this.freeArenas.pop();
+    const size = this.options.memoryImageBytes ?? DEFAULT_MEMORY_IMAGE_BYTES;
+    if (this.arena === undefined && size > 0 && this.arenasCreated < MAX_ARENAS) {
+      this.arenasCreated++;
+      this.arena = Buffer.allocUnsafeSlow(size);
+    }
+    this.arenaUsed = 0;
+    this.arenaStarts = [];
+    this.arenaRows = [];
   }
 
   private async rotate(): Promise<void> {
@@ -229,9 +287,24 @@ export class Spool {
       const hadRows = this.currentRows > 0;
       await closeAsync(this.fd).catch(() => {});
       this.fd = -1;
-      if (hadRows && segment.bytes > 0)
-        this.options.onSegmentClosed({ ...segment, written: this.currentWritten });
-      else await unlink(segment.file).catch(() => {});
+      const arena = this.arena;
+      if (hadRows && segment.bytes > 0 && arena !== undefined) {
+        this.arena = undefined;
+        const written: SegmentInMemory = {
+          content: arena.subarray(0, this.arenaUsed),
+          starts: this.arenaStarts,
+          rows: this.arenaRows,
+          release: () => {
+            written.release = () => {};
+            this.freeArenas.push(arena);
+          },
+        };
+        this.options.onSegmentClosed({ ...segment, written });
+      } else {
+        this.dropArena();
+        if (hadRows && segment.bytes > 0) this.options.onSegmentClosed(segment);
+        else await unlink(segment.file).catch(() => {});
+      }
     }
     if (this.closed) return;
     try {
@@ -258,7 +331,7 @@ export class Spool {
     this.current = { name, file, bytes: 0 };
     this.currentRows = 0;
     this.currentFirstWriteAt = 0;
-    this.currentWritten = { lines: [], rows: [] };
+    this.takeArena();
   }
 }
 
