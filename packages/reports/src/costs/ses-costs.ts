@@ -110,20 +110,22 @@ async function sendsByMonthAndChannel(
   const result = await store.client.query({
     // toYYYYMM (a number; formatted below) costs a fraction of formatting every row's month as text,
     // and grouping by the channel as a plain String is cheaper than a LowCardinality next to a number.
-    query: `SELECT toYYYYMM(event_time) AS month, toString(channel_id) AS channel_id, toUInt64(count()) AS sends
+    query: `SELECT toYYYYMM(event_time) AS month, toString(channel_id) AS channel, toUInt64(count()) AS sends
             FROM ${qualified(store, 'ses_events')} FINAL
             WHERE organization_id = {organizationId:UUID}
               AND event_type = 'Send'
               AND event_time >= {from:DateTime64(3, 'UTC')} AND event_time < {to:DateTime64(3, 'UTC')}
               ${channelId === undefined ? '' : 'AND channel_id = {channelId:String}'}
-            GROUP BY month, channel_id`,
+            GROUP BY month, channel`,
     query_params: { organizationId, from: clickhouseTime(from), to: clickhouseTime(to), channelId },
     clickhouse_settings: FINAL_SETTINGS,
     format: 'JSONEachRow',
   });
-  return (await result.json<Omit<SendCountRow, 'month'> & { month: number }>()).map((row) => ({
-    ...row,
+  const rows = await result.json<{ month: number; channel: string; sends: string | number }>();
+  return rows.map((row) => ({
     month: `${Math.floor(row.month / 100)}-${String(row.month % 100).padStart(2, '0')}`,
+    channel_id: row.channel,
+    sends: row.sends,
   }));
 }
 
