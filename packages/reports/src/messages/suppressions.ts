@@ -126,13 +126,7 @@ export async function listSuppressions(
   }
   const more = kept.length > query.limit;
   const page = more ? kept.slice(0, query.limit) : kept;
-  const details = await suppressionDetails(
-    store,
-    table,
-    inRange,
-    params,
-    page.map((row) => row.address),
-  );
+  const details = await suppressionDetails(store, table, inRange, params, page);
   const last = page.at(-1);
   return {
     items: page.map((candidate) => {
@@ -219,15 +213,19 @@ async function unliftedSuppressions(
   return result.json<Candidate>();
 }
 
-/** Reason, detail and message of each address's latest suppressing event in the view. */
+/**
+ * Reason, detail and message of each listed address's latest suppressing event in the view. Their
+ * times are known, so only the days from the oldest to the newest of them are read.
+ */
 async function suppressionDetails(
   store: AnalyticsStore,
   table: string,
   inRange: string[],
   params: Record<string, unknown>,
-  addresses: string[],
+  page: Candidate[],
 ): Promise<Map<string, StoredSuppression>> {
-  if (addresses.length === 0) return new Map();
+  if (page.length === 0) return new Map();
+  const times = page.map((row) => row.suppressed_at).sort();
   const result = await store.client.query({
     query: `SELECT recipient AS address,
                    max(event_time) AS suppressed_at,
@@ -238,8 +236,14 @@ async function suppressionDetails(
                    argMax(message_id, (event_time, event_id)) AS message_id
             FROM ${table}
             WHERE ${inRange.join(' AND ')} AND recipient IN {addresses:Array(String)}
+              AND event_time >= {oldest:DateTime64(3)} AND event_time <= {newest:DateTime64(3)}
             GROUP BY recipient`,
-    query_params: { ...params, addresses },
+    query_params: {
+      ...params,
+      addresses: page.map((row) => row.address),
+      oldest: times[0],
+      newest: times.at(-1),
+    },
     format: 'JSONEachRow',
   });
   return new Map((await result.json<StoredSuppression>()).map((row) => [row.address, row]));
