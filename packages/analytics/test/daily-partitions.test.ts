@@ -68,7 +68,7 @@ describe('migration 4: ses_events by day', () => {
       // 200 days in one batch: more partitions than ClickHouse's default per-insert limit once daily.
       const rows = Array.from({ length: 200 }, (_, i) => row(org, new Date(now.getTime() - i * DAY_MS)));
       await insert(store, rows);
-      await migrateAnalytics(store);
+      await migrateAnalytics(store, analyticsMigrations.slice(0, 4));
 
       const table = await store.client.query({
         query: `SELECT partition_key FROM system.tables WHERE database = {db:String} AND name = 'ses_events'`,
@@ -154,5 +154,28 @@ describe('compactSettledPartitions', () => {
     const settledLater = await compactSettledPartitions(store, { now: later });
     expect(settledLater.map((p) => p.partition)).toEqual([day(recent)]);
     expect(await countEvents(store, org)).toBe(9);
+  });
+});
+
+describe('migration 5: engagement pair hash', () => {
+  it('gives rows stored before it and rows inserted after it the SipHash of (message_id, recipient)', async () => {
+    const database = `sendops_test_${randomBytes(6).toString('hex')}`;
+    const store: AnalyticsStore = { ...analytics.store, database };
+    try {
+      await migrateAnalytics(store, analyticsMigrations.slice(0, 4));
+      const org = randomUUID();
+      await insert(store, [row(org, now), row(org, new Date(now.getTime() - DAY_MS))]);
+      await migrateAnalytics(store);
+      await insert(store, [row(org, now, { recipient: 'bo@yahoo.com' })]);
+      const result = await store.client.query({
+        query: `SELECT toUInt8(pair_hash = reinterpretAsUInt128(sipHash128(message_id, recipient))) AS same
+                FROM ${database}.ses_events WHERE organization_id = {org:UUID}`,
+        query_params: { org },
+        format: 'JSONEachRow',
+      });
+      expect(await result.json()).toEqual([{ same: 1 }, { same: 1 }, { same: 1 }]);
+    } finally {
+      await store.client.command({ query: `DROP DATABASE IF EXISTS ${database}` });
+    }
   });
 });

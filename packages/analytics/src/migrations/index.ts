@@ -14,4 +14,9 @@ export const analyticsMigrations: AnalyticsMigration[] = [
   { version: 2, name: 'vertical_merges', sql: load('0002_vertical_merges.sql') },
   { version: 3, name: 'undeliverable_exclusions', sql: load('0003_undeliverable_exclusions.sql') },
   { version: 4, name: 'daily_partitions', sql: load('0004_daily_partitions.sql') },
+  {
+    version: 5,
+    name: 'engagement_pairs_and_recipient_index',
+    sql: load('0005_engagement_pairs_and_recipient_index.sql'),
+  },
 ];

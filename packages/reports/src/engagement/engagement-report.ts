@@ -90,9 +90,9 @@ interface Figures {
  * Two reads of the range, each grouped once into every breakdown (GROUPING SETS) instead of one scan per
  * breakdown: the counts (Send, Delivery, Bounce, Complaint rows; FINAL, a retried event must not count
  * twice) and the distinct opened and clicked (message, recipient) pairs, from the Open and Click rows
- * only. Each pair is hashed once to its 128-bit SipHash, which is exactly what `uniqExact` keeps for a
- * (message_id, recipient) tuple, so the counts are the same as over the tuple; a retried Open adds no
- * new pair, so that read needs no FINAL.
+ * only. Each row carries its pair's 128-bit SipHash (`pair_hash`, computed on insert), which is
+ * exactly what `uniqExact` keeps for a (message_id, recipient) tuple, so the counts are the same as over
+ * the tuple; a retried Open adds no new pair, so that read needs no FINAL.
  */
 export async function engagementReport(
   store: AnalyticsStore,
@@ -121,7 +121,7 @@ export async function engagementReport(
           toUInt64(uniqExactIf(pair, event_type = 'Open')) AS opens,
           toUInt64(uniqExactIf(pair, event_type = 'Click')) AS clicks
         FROM (
-          SELECT reinterpretAsUInt128(sipHash128(message_id, recipient)) AS pair,
+          SELECT pair_hash AS pair,
                  ${bucketSql(bucketSize)} AS bucket, recipient_domain, template, event_type
           FROM ${table}
           WHERE ${scope.where} AND event_type IN ('Open', 'Click')
