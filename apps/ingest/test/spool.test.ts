@@ -187,18 +187,22 @@ describe('Spool', () => {
       await Promise.all(Array.from({ length: 5 }, (_, i) => spool.append(dead(n * 10 + i))));
       await expect.poll(() => closed.length).toBe(n + 1);
     };
-    await wave(0);
-    const first = closed[0]!.written!;
-    expect(Buffer.from(first.content)).toEqual(readFileSync(closed[0]!.file));
-    expect(first.rows).toEqual([1, 1, 1, 1, 1]);
-    expect(first.starts[0]).toBe(0);
-    first.release();
-    // The segment open meanwhile has its own buffer; the one after it gets the released one. At most
-    // three buffers exist: with none free, a segment is left to be read from its file.
-    for (let n = 1; n <= 4; n++) await wave(n);
-    expect(closed[2]!.written!.content.buffer).toBe(first.content.buffer);
-    expect(Buffer.from(closed[2]!.written!.content)).toEqual(readFileSync(closed[2]!.file));
-    expect(closed.map((c) => c.written !== undefined)).toEqual([true, true, true, true, false]);
+    // At most three buffers exist: with none free, a segment is left to be read from its file.
+    for (let n = 0; n < 4; n++) await wave(n);
+    expect(closed.map((c) => c.written !== undefined)).toEqual([true, true, true, false]);
+    for (const segment of closed.slice(0, 3)) {
+      expect(Buffer.from(segment.written!.content)).toEqual(readFileSync(segment.file));
+      expect(segment.written!.rows).toEqual([1, 1, 1, 1, 1]);
+      expect(segment.written!.starts[0]).toBe(0);
+    }
+    expect(new Set(closed.slice(0, 3).map((c) => c.written!.content.buffer)).size).toBe(3);
+    // A released buffer holds a later segment.
+    const released = closed[0]!.written!.content.buffer;
+    closed[0]!.written!.release();
+    await wave(4);
+    await wave(5);
+    const reuser = closed.slice(4).find((c) => c.written?.content.buffer === released);
+    expect(Buffer.from(reuser!.written!.content)).toEqual(readFileSync(reuser!.file));
   });
 
   it('leaves a segment that outgrows its in-memory image to be read from its file', async () => {
@@ -251,6 +255,16 @@ describe('Spool', () => {
     expect(decodeSegment(readFileSync(leftovers[0]!.file)).records).toEqual([dead(1)]);
     await next.close();
     await expect(next.append(dead(2))).rejects.toMatchObject({ code: 'shutting_down' });
+  });
+
+  it('prepares the next segment file ahead of rotation and removes it on close', async () => {
+    const { dir, spool, closed } = newSpool();
+    await spool.open();
+    await spool.append(dead(1));
+    const segments = () => readdirSync(dir).filter((f) => f.endsWith('.seg'));
+    await expect.poll(() => segments().length).toBe(2);
+    await spool.close();
+    expect(segments()).toEqual([path.basename(closed[0]!.file)]);
   });
 
   it('drops empty leftover files', async () => {

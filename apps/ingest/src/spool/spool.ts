@@ -114,6 +114,8 @@ export class Spool {
   private markIdle: () => void = () => {};
   private timer: NodeJS.Timeout | undefined;
   private readonly commitNow = () => void this.commit();
+  /** The file the next rotation switches to, created in advance. */
+  private nextSegment: Promise<{ name: string; file: string; fd: number }> | undefined;
 
   constructor(options: SpoolOptions) {
     this.options = options;
@@ -184,6 +186,7 @@ export class Spool {
     this.rotateRequested = true;
     if (!this.busy) this.schedule();
     await this.idle;
+    await this.discardNextSegment();
   }
 
   private rotateIfOld(): void {
@@ -285,7 +288,8 @@ export class Spool {
     if (this.fd >= 0) {
       const segment = this.current!;
       const hadRows = this.currentRows > 0;
-      await closeAsync(this.fd).catch(() => {});
+      // Everything written is already synced: closing need not hold up the next commit.
+      void closeAsync(this.fd).catch(() => {});
       this.fd = -1;
       const arena = this.arena;
       if (hadRows && segment.bytes > 0 && arena !== undefined) {
@@ -315,23 +319,48 @@ export class Spool {
     }
   }
 
+  /** Makes the segment prepared in advance the current one, and starts preparing the one after it. */
   private async openSegment(): Promise<void> {
-    // Time-ordered and unique forever, so a segment name never repeats in a dedupe token.
-    const name = `${Date.now().toString().padStart(15, '0')}-${randomBytes(4).toString('hex')}${SEGMENT_SUFFIX}`;
-    const file = path.join(this.options.dir, name);
-    const { O_WRONLY, O_APPEND, O_CREAT, O_DSYNC } = constants;
-    this.fd = await openAsync(
-      file,
-      O_WRONLY | O_APPEND | O_CREAT | (this.options.fsync ? O_DSYNC : 0),
-      0o644,
-    );
-    // The new file's directory entry must be durable too, or a power loss could drop a segment whose
-    // records were acknowledged.
-    if (this.options.fsync) await syncDirectory(this.options.dir);
+    const next = this.nextSegment ?? this.createSegment();
+    this.nextSegment = undefined;
+    const { name, file, fd } = await next;
+    this.fd = fd;
     this.current = { name, file, bytes: 0 };
     this.currentRows = 0;
     this.currentFirstWriteAt = 0;
     this.takeArena();
+    if (!this.closed) this.nextSegment = this.createSegment();
+  }
+
+  /**
+   * Creates (and syncs the directory entry of) a segment file. Done ahead of the rotation that needs it,
+   * so a rotation never makes the commits behind it wait for a directory sync.
+   */
+  private createSegment(): Promise<{ name: string; file: string; fd: number }> {
+    const created = (async () => {
+      // Time-ordered and unique forever, so a segment name never repeats in a dedupe token.
+      const name = `${Date.now().toString().padStart(15, '0')}-${randomBytes(4).toString('hex')}${SEGMENT_SUFFIX}`;
+      const file = path.join(this.options.dir, name);
+      const { O_WRONLY, O_APPEND, O_CREAT, O_DSYNC } = constants;
+      const flags = O_WRONLY | O_APPEND | O_CREAT | (this.options.fsync ? O_DSYNC : 0);
+      const fd = await openAsync(file, flags, 0o644);
+      // The new file's directory entry must be durable too, or a power loss could drop a segment whose
+      // records were acknowledged.
+      if (this.options.fsync) await syncDirectory(this.options.dir);
+      return { name, file, fd };
+    })();
+    created.catch(() => {}); // reported when a rotation awaits it
+    return created;
+  }
+
+  /** The segment prepared for the next rotation is not needed after close: an empty file, removed. */
+  private async discardNextSegment(): Promise<void> {
+    const next = this.nextSegment;
+    this.nextSegment = undefined;
+    const segment = await next?.catch(() => undefined);
+    if (!segment) return;
+    await closeAsync(segment.fd).catch(() => {});
+    await unlink(segment.file).catch(() => {});
   }
 }
 
