@@ -508,4 +508,30 @@ describe('Suppression list against the oracle', () => {
     expect(first.items).toEqual(expected.slice(0, 12));
     expect(first.nextCursor).not.toBeNull();
   });
+
+  it('reaches suppressions behind hundreds of lifted ones (growing batches, then one pass)', async () => {
+    // 400 addresses suppressed a minute apart, all lifted but the oldest three: every candidate batch
+    // comes back empty and the page is filled by the pass over the whole range.
+    const org = randomUUID();
+    const bounce = rows.find((r) => r.event_type === 'Bounce' && r.bounce_type === 'Permanent') as EventRow;
+    const delivery = rows.find((r) => r.event_type === 'Delivery') as EventRow;
+    const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+    const crafted: EventRow[] = [];
+    const expected: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const address = `deep${String(i).padStart(3, '0')}@example.com`;
+      const at = START + 3_600_000 + i * 60_000;
+      const of = { organization_id: org, recipient: address, recipient_domain: 'example.com' };
+      crafted.push({ ...bounce, ...of, event_id: `deep-bounce-${i}`, event_time: time(at) });
+      if (i >= 3)
+        crafted.push({ ...delivery, ...of, event_id: `deep-delivery-${i}`, event_time: time(at + 30_000) });
+      else expected.unshift(address);
+    }
+    await insertEventRows(analytics.store, crafted);
+    const filter: ReportFilter = { ...filterOf(orgA, START, END), organizationId: org };
+    const first = await listSuppressions(analytics.store, filter, { limit: 2 });
+    expect(first.items.map((row) => row.address)).toEqual(expected.slice(0, 2));
+    const all = await walk((cursor) => listSuppressions(analytics.store, filter, { cursor, limit: 2 }));
+    expect(all.map((row) => row.address)).toEqual(expected);
+  });
 });

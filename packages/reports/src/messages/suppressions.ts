@@ -92,25 +92,16 @@ export async function listSuppressions(
     params.recipientSearch = search.value;
   }
   const inRange = [...ofAddress, ...suppressing];
-  // Newest suppressions first: the first batch's addresses are checked for a later delivery only from
-  // the batch's oldest suppression on (a short span on the first pages). When lifted addresses leave
-  // the page short, the rest comes from one pass over the range's deliveries and suppressions.
+  // Newest suppressions first, a batch at a time: a batch's addresses are checked for a later delivery
+  // only from its oldest suppression on (a short span on the first pages). Batches grow while lifted
+  // addresses leave the page short; after a few, the rest comes from one pass over the range's
+  // deliveries and suppressions.
   const table = qualified(store, 'ses_events');
-  const cursor = query.cursor ? decodeKeyset(query.cursor) : undefined;
+  let after = query.cursor ? decodeKeyset(query.cursor) : undefined;
   const kept: Candidate[] = [];
-  const batch = query.limit + 1 + SPARE_CANDIDATES;
-  const candidates = await suppressionCandidates(store, table, inRange, params, cursor, batch);
-  const oldest = candidates.at(-1);
-  if (oldest) {
-    const lifted = await liftedAt(store, table, params, candidates, oldest.suppressed_at);
-    for (const candidate of candidates) {
-      const deliveredAt = lifted.get(candidate.address);
-      if (deliveredAt === undefined || millisOf(deliveredAt) <= millisOf(candidate.suppressed_at)) {
-        kept.push(candidate);
-      }
-    }
-    if (kept.length <= query.limit && candidates.length === batch) {
-      const after = { time: oldest.suppressed_at, id: '', recipient: oldest.address };
+  let batch = query.limit + 1 + SPARE_CANDIDATES;
+  for (let round = 0; kept.length <= query.limit; round++) {
+    if (round === CANDIDATE_ROUNDS) {
       kept.push(
         ...(await unliftedSuppressions(
           store,
@@ -118,11 +109,25 @@ export async function listSuppressions(
           ofAddress,
           suppressing,
           params,
-          after,
+          after as KeysetPosition,
           query.limit + 1 - kept.length,
         )),
       );
+      break;
     }
+    const candidates = await suppressionCandidates(store, table, inRange, params, after, batch);
+    const oldest = candidates.at(-1);
+    if (!oldest) break;
+    const lifted = await liftedAt(store, table, params, candidates, oldest.suppressed_at);
+    for (const candidate of candidates) {
+      const deliveredAt = lifted.get(candidate.address);
+      if (deliveredAt === undefined || millisOf(deliveredAt) <= millisOf(candidate.suppressed_at)) {
+        kept.push(candidate);
+      }
+    }
+    if (candidates.length < batch) break;
+    after = { time: oldest.suppressed_at, id: '', recipient: oldest.address };
+    batch *= 4;
   }
   const more = kept.length > query.limit;
   const page = more ? kept.slice(0, query.limit) : kept;
@@ -149,6 +154,8 @@ const millisOf = (clickhouseTime: string) => Date.parse(isoOf(clickhouseTime));
 
 /** Candidates beyond the page read in the first batch, for the few a delivery lifts. */
 const SPARE_CANDIDATES = 14;
+/** Candidate batches (each 4x the last) before the rest of a page comes from one pass over the range. */
+const CANDIDATE_ROUNDS = 3;
 
 /**
  * The next `batch` suppressed addresses after `cursor` (latest suppressing event per address, newest
