@@ -2,6 +2,7 @@
 
 export type ConnectionMode = 'keep-alive' | 'close';
 export type Pacing = 'smooth' | 'autocannon';
+export type Generator = 'autocannon' | 'wrk';
 
 export interface BenchOptions {
   /** Seconds of each measured max-throughput run. */
@@ -19,6 +20,8 @@ export interface BenchOptions {
   pacing: Pacing;
   /** Distinct SES envelopes rotated through (each request still gets a fresh EventBridge id). */
   poolSize: number;
+  /** Load generator of the max-throughput runs (the fixed-rate run always uses paced autocannon). */
+  generator: Generator;
   /** Run the ingest child with --cpu-prof and summarize the profile. */
   cpuProfile: boolean;
   /** Longest wait for the loader to write every accepted row to ClickHouse. */
@@ -97,6 +100,12 @@ const SPECS: Record<string, Spec> = {
     default: 'smooth',
     help: 'smooth (evenly spaced sends) | autocannon (its overallRate: each second starts with a burst)',
     parse: oneOf<Pacing>('smooth', 'autocannon'),
+  },
+  generator: {
+    key: 'generator',
+    default: 'autocannon',
+    help: 'autocannon (in this process) | wrk (Debian wrk, lighter on the shared cores) for max-throughput runs',
+    parse: oneOf<Generator>('autocannon', 'wrk'),
   },
   pool: { key: 'poolSize', default: '5000', help: 'distinct envelopes in the body pool', parse: integer(1) },
   'cpu-prof': { key: 'cpuProfile', default: '0', help: 'CPU-profile the ingest child (1/0)', parse: flag },

@@ -1,6 +1,7 @@
 // Ingest throughput/latency benchmark: `npm run bench:ingest -- [--duration=20 ...]` (see --help).
 // The ingest (embedded Postgres + chDB, fsync on) and a bare Fastify baseline each run in a child process;
-// autocannon drives them from this process. Prints a table and PASS/FAIL per target, writes
+// autocannon drives them from this process (or, with --generator=wrk, Debian's wrk drives the max-throughput
+// runs; the fixed-rate run always uses paced autocannon). Prints a table and PASS/FAIL per target, writes
 // bench-results/ingest-<timestamp>.json. Exits non-zero only on errors, not on missed targets.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -39,7 +40,8 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
   const pool = await buildBodyPool(options.poolSize);
   const types = Object.entries(pool.detailTypes).map(([t, n]) => `${t} ${n}`);
   console.log(
-    `payloads: ${pool.bodies.length} ${pool.source} envelopes, avg ${pool.averageBytes} B (${types.join(', ')})`,
+    `payloads: ${pool.bodies.length} ${pool.source} envelopes, avg ${pool.averageBytes} B (${types.join(', ')}); ` +
+      `max-throughput load generator: ${options.generator}`,
   );
 
   const ingest = await startChild('ingest', path.join(benchDir, 'ingest-server.ts'), {
@@ -74,6 +76,7 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
       connection: 'keep-alive',
       connections: options.connections,
       durationS: options.durationS,
+      generator: options.generator,
       expectAccepted: server === 'ingest',
       ...extra,
     }).then((result) => {
@@ -92,8 +95,17 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
     if (profile) await ingest.request('profile start', 'PROFILE', 10_000);
     const sampler = new ProcessSampler(servers[server].pid, server === 'ingest' ? ingestUrl : undefined);
     sampler.start();
-    const result = await load(server, spec);
+    const result = await load(server, {
+      ...spec,
+      onLoadGeneratorPid: (pid) => sampler.addLoadGenerator(pid),
+    });
     const record = report.summarizeRun(server, result, await sampler.stop());
+    if (options.generator === 'wrk' && !spec.rate) {
+      const busy = record.samples.slice(1);
+      result.loadGenerator.cpuPercent = Math.round(
+        busy.reduce((sum, s) => sum + s.loadGenCpuPercent, 0) / Math.max(1, busy.length),
+      );
+    }
     if (profile) {
       await ingest.request(`profile stop ${profile}`, 'PROFILE', 30_000);
       profiles.push({ file: profile, events: result.good });

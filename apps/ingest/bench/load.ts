@@ -15,9 +15,10 @@
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import type { ConnectionMode, Pacing } from './bench-options.ts';
+import type { ConnectionMode, Generator, Pacing } from './bench-options.ts';
 import type { BodyPool } from './payloads.ts';
 import { type LatencySummary, round, Samples } from './stats.ts';
+import { runWrk } from './wrk-load.ts';
 
 export interface LoadSpec {
   label: string;
@@ -32,6 +33,10 @@ export interface LoadSpec {
   pacing?: Pacing;
   /** Count a 2xx as good only when the ingest answered `accepted`. */
   expectAccepted: boolean;
+  /** Max-throughput runs only: `wrk` runs them with Debian's wrk (see wrk-load.ts). */
+  generator?: Generator;
+  /** Called with the pid of an external load generator, for its CPU figures. */
+  onLoadGeneratorPid?: (pid: number) => void;
 }
 
 export interface LoadResult {
@@ -82,6 +87,7 @@ interface ClientState {
 }
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  if (spec.generator === 'wrk' && !spec.rate) return runWrk(spec, spec.onLoadGeneratorPid);
   const url = new URL(PATH, spec.baseUrl);
   const requests = requestTemplates(spec, url);
   const pacing = spec.rate ? (spec.pacing ?? 'smooth') : null;

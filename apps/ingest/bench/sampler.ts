@@ -166,6 +166,14 @@ export class ProcessSampler {
   private lastSelf = process.cpuUsage();
   private lastAt = 0;
   private inflight: Promise<void> = Promise.resolve();
+  /** A load generator running as its own process (wrk): its CPU counts as load generator, not other. */
+  private loadGenPid: number | undefined;
+  private lastLoadGen = 0;
+
+  addLoadGenerator(pid: number): void {
+    this.loadGenPid = pid;
+    this.lastLoadGen = safeCpuSeconds(pid) ?? 0;
+  }
 
   constructor(
     private readonly pid: number,
@@ -208,7 +216,11 @@ export class ProcessSampler {
     const self = process.cpuUsage(this.lastSelf);
     const percent = (seconds: number) => round((seconds / ((now - this.lastAt) / 1000)) * 100, 0);
     const server = percent(cpu - this.lastCpu);
-    const loadGen = percent((self.user + self.system) / 1e6);
+    const external = this.loadGenPid === undefined ? undefined : safeCpuSeconds(this.loadGenPid);
+    const loadGen =
+      percent((self.user + self.system) / 1e6) +
+      (external === undefined ? 0 : percent(external - this.lastLoadGen));
+    if (external !== undefined) this.lastLoadGen = external;
     const sample: Sample = {
       t: round((now - this.started) / 1000, 1),
       rssMb: readRssMb(this.pid),
@@ -227,5 +239,13 @@ export class ProcessSampler {
       sample.nonHeapMb = round(sample.rssMb - counters.heapTotalMb, 1);
       sample.backlogRows = counters.rowsAccepted - counters.rowsWritten;
     }
+  }
+}
+
+function safeCpuSeconds(pid: number): number | undefined {
+  try {
+    return readCpuSeconds(pid);
+  } catch {
+    return undefined; // exited
   }
 }
