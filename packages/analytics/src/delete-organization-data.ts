@@ -3,6 +3,7 @@ import { type AnalyticsStore, qualified } from './analytics-store.ts';
 /** Every analytics table that holds tenant rows; a new table with organization_id belongs here. */
 export const ORGANIZATION_TABLES = [
   'ses_events',
+  'ses_daily_counts',
   'ses_account_events',
   'ingest_dead_letters',
   'undeliverable_exclusions',

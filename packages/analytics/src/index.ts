@@ -6,6 +6,7 @@ export {
   qualified,
   type RawInsert,
 } from './analytics-store.ts';
+export { rolledUpDaysSql } from './daily-rollups.ts';
 export { deleteOrganizationData, ORGANIZATION_TABLES } from './delete-organization-data.ts';
 export {
   countEvents,

@@ -3,7 +3,7 @@ import { type AnalyticsStore, qualified } from './analytics-store.ts';
 /**
  * How long a day of ses_events stays open after it ends: EventBridge retries a delivery for up to 24
  * hours, and the ingest spool may hold it a while longer during an outage. A later arrival is not lost
- * either way: it adds a part, and the next compaction merges the day again.
+ * either way: it adds a part, and the next compaction merges the day (and rolls it up) again.
  */
 export const SETTLE_MS = 48 * 3_600_000;
 
@@ -17,15 +17,24 @@ export interface CompactionOptions {
 export interface CompactedPartition {
   /** The partition id, `YYYYMMDD`. */
   partition: string;
-  /** Active parts before the merge. */
+  /** Active parts before the merge; 1 when the day was only rolled up again. */
   parts: number;
 }
 
+interface SettledPartition {
+  partition: string;
+  parts: number;
+  min_level: number;
+  /** Unix seconds of the newest part: a day whose parts changed after its rollup is rolled up again. */
+  modified: number;
+}
+
 /**
- * Merges every settled day of ses_events into a single part (`OPTIMIZE ... PARTITION ... FINAL`). A
- * partition with a single merged part is one that FINAL reads without merging, so reports pay for
- * FINAL only on the open days. Days already in one merged part are skipped, so running it often is
- * cheap; a day that receives a late event is merged again on the next run.
+ * Merges every settled day of ses_events into a single part (`OPTIMIZE ... PARTITION ... FINAL`) and
+ * writes its exact daily rollup (ses_daily_counts). A partition with a single merged part is one that
+ * FINAL reads without merging, so reports pay for FINAL only on the open days. Days already merged and
+ * rolled up are skipped, so running it often is cheap; a day that receives a late event is merged and
+ * rolled up again on the next run (until then its rollup lags by that event).
  */
 export async function compactSettledPartitions(
   store: AnalyticsStore,
@@ -37,24 +46,70 @@ export async function compactSettledPartitions(
   const firstOpenDay = settledBefore.toISOString().slice(0, 10).replaceAll('-', '');
   const result = await store.client.query({
     query: `
-      SELECT partition_id AS partition, toUInt32(count()) AS parts
+      SELECT partition_id AS partition, toUInt32(count()) AS parts, toUInt32(min(level)) AS min_level,
+             toUInt32(max(modification_time)) AS modified
       FROM system.parts
       WHERE database = {database:String} AND table = 'ses_events' AND active
         AND partition_id < {firstOpenDay:String}
       GROUP BY partition_id
-      -- A single part straight from an insert (level 0) is not trusted by FINAL either.
-      HAVING parts > 1 OR min(level) = 0
       ORDER BY partition_id`,
     query_params: { database: store.database, firstOpenDay },
     format: 'JSONEachRow',
   });
-  const partitions = await result.json<CompactedPartition>();
+  const partitions = await result.json<SettledPartition>();
+  const rolledUp = await rolledUpAt(store);
   const onCluster = store.cluster ? ` ON CLUSTER '${store.cluster}'` : '';
-  for (const { partition } of partitions) {
-    if (!/^\d{8}$/.test(partition)) throw new Error(`unexpected ses_events partition id ${partition}`);
-    await store.client.command({
-      query: `OPTIMIZE TABLE ${qualified(store, 'ses_events')}${onCluster} PARTITION ID '${partition}' FINAL`,
-    });
+  const done: CompactedPartition[] = [];
+  for (const p of partitions) {
+    if (!/^\d{8}$/.test(p.partition)) throw new Error(`unexpected ses_events partition id ${p.partition}`);
+    const parts = Number(p.parts);
+    // A single part straight from an insert (level 0) is not trusted by FINAL either.
+    const merge = parts > 1 || Number(p.min_level) === 0;
+    const day = `${p.partition.slice(0, 4)}-${p.partition.slice(4, 6)}-${p.partition.slice(6)}`;
+    const rolled = rolledUp.get(day);
+    if (!merge && rolled !== undefined && rolled > Number(p.modified)) continue;
+    if (merge) {
+      await store.client.command({
+        query: `OPTIMIZE TABLE ${qualified(store, 'ses_events')}${onCluster} PARTITION ID '${p.partition}' FINAL`,
+      });
+    }
+    await rollUpDay(store, day);
+    done.push({ partition: p.partition, parts });
   }
-  return partitions.map((p) => ({ partition: p.partition, parts: Number(p.parts) }));
+  return done;
+}
+
+/** Per rolled-up day (`YYYY-MM-DD`), when its rollup was written (Unix seconds, fractional). */
+async function rolledUpAt(store: AnalyticsStore): Promise<Map<string, number>> {
+  const result = await store.client.query({
+    query: `SELECT toString(day) AS day, toFloat64(max(computed_at)) AS at
+            FROM ${qualified(store, 'ses_rollup_days')} GROUP BY day`,
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{ day: string; at: number }>();
+  return new Map(rows.map((row) => [row.day, Number(row.at)]));
+}
+
+/**
+ * Writes one day's counts, then marks the day rolled up. `insert_deduplicate = 0`: a recomputed day
+ * must never be dropped as a repeat of an earlier insert (chDB keeps an earlier statement's
+ * deduplication token for the session).
+ */
+async function rollUpDay(store: AnalyticsStore, day: string): Promise<void> {
+  await store.client.command({
+    query: `
+      INSERT INTO ${qualified(store, 'ses_daily_counts')} SETTINGS insert_deduplicate = 0
+      SELECT organization_id, toDate(event_time) AS day, channel_id, event_type, count() AS events,
+             max(retention_days) AS retention_days, now64(3) AS computed_at
+      FROM ${qualified(store, 'ses_events')} FINAL
+      WHERE toDate(event_time) = {day:Date}
+      GROUP BY organization_id, day, channel_id, event_type
+      SETTINGS do_not_merge_across_partitions_select_final = 1`,
+    query_params: { day },
+  });
+  await store.client.command({
+    query: `INSERT INTO ${qualified(store, 'ses_rollup_days')} SETTINGS insert_deduplicate = 0
+            SELECT {day:Date}, now64(3)`,
+    query_params: { day },
+  });
 }

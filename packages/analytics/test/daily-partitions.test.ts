@@ -49,6 +49,21 @@ async function partsByDay(store: AnalyticsStore): Promise<Map<string, { parts: n
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10).replaceAll('-', '');
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+async function rollup(store: AnalyticsStore, organizationId: string) {
+  const result = await store.client.query({
+    query: `SELECT toString(day) AS day, event_type, toUInt32(sum(events)) AS events
+            FROM ${store.database}.ses_daily_counts FINAL WHERE organization_id = {org:UUID}
+            GROUP BY day, event_type ORDER BY day, event_type`,
+    query_params: { org: organizationId },
+    format: 'JSONEachRow',
+  });
+  return (await result.json<{ day: string; event_type: string; events: number }>()).map((r) => ({
+    ...r,
+    events: Number(r.events),
+  }));
+}
 
 let analytics: TestAnalytics;
 beforeAll(async () => {
@@ -138,6 +153,13 @@ describe('compactSettledPartitions', () => {
     expect(Number((await stored.json<{ n: string }>())[0]!.n)).toBe(7);
     expect(await countEvents(store, org)).toBe(7);
 
+    // The rollup of the settled days counts the retried bounce once, like FINAL does.
+    expect(await rollup(store, org)).toEqual([
+      { day: iso(older), event_type: 'Delivery', events: 2 },
+      { day: iso(old), event_type: 'Bounce', events: 1 },
+      { day: iso(old), event_type: 'Delivery', events: 2 },
+    ]);
+
     // Nothing left to do until a settled day receives a late event.
     expect(await compactSettledPartitions(store, { now })).toEqual([]);
     await store.client.command({ query: `SYSTEM STOP MERGES ${store.database}.ses_events` });
@@ -145,6 +167,9 @@ describe('compactSettledPartitions', () => {
     await store.client.command({ query: `SYSTEM START MERGES ${store.database}.ses_events` });
     expect(await compactSettledPartitions(store, { now })).toEqual([{ partition: day(old), parts: 2 }]);
     expect(await countEvents(store, org)).toBe(8);
+    expect(
+      (await rollup(store, org)).find((r) => r.day === iso(old) && r.event_type === 'Delivery')?.events,
+    ).toBe(3);
 
     // Two days later the recent day has settled too.
     const later = new Date(now.getTime() + 2 * DAY_MS);

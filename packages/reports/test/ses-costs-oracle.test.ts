@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { insertEventRows } from '@sendops/analytics';
+import { compactSettledPartitions, insertEventRows } from '@sendops/analytics';
 import { createTestAnalytics, type TestAnalytics } from '@sendops/analytics/testing';
 import {
   DEFAULT_TEMPLATE_TAG_NAMES,
@@ -219,5 +219,29 @@ describe('SES cost estimates (oracle)', () => {
     expect(one.channels).toEqual([
       { channelId: top.channelId, sends: top.sends, share: 1, costUsd: one.totals.costUsd },
     ]);
+  });
+});
+
+describe('SES cost estimates from daily rollups (oracle)', () => {
+  it('stay equal to the plain computation once settled days are rolled up, late events included', async () => {
+    const compacted = await compactSettledPartitions(analytics.store, { now: NOW });
+    expect(compacted.length).toBeGreaterThan(30);
+    for (const months of [3, 12] as const) {
+      const report = await sesCostReport(analytics.store, filterFor(orgA), { months, freeTier: true });
+      const want = expected(sends, months, true, NOW);
+      expect(report.trend).toEqual(want.trend);
+      expect(report.totals).toEqual(want.totals);
+      expect(report.channels).toEqual(want.channels);
+    }
+    // A send arriving days late for a rolled-up day: rolled up again by the next compaction.
+    const late = { ...(sends[0] as EventRow), event_id: 'late-send', event_time: '2026-09-15 10:00:00.000' };
+    await insertEventRows(analytics.store, [late]);
+    expect((await compactSettledPartitions(analytics.store, { now: NOW })).map((p) => p.partition)).toEqual([
+      '20260915',
+    ]);
+    const report = await sesCostReport(analytics.store, filterFor(orgA), { months: 6, freeTier: false });
+    const want = expected([...sends, late], 6, false, NOW);
+    expect(report.trend).toEqual(want.trend);
+    expect(report.channels).toEqual(want.channels);
   });
 });

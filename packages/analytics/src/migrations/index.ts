@@ -19,4 +19,5 @@ export const analyticsMigrations: AnalyticsMigration[] = [
     name: 'engagement_pairs_and_recipient_index',
     sql: load('0005_engagement_pairs_and_recipient_index.sql'),
   },
+  { version: 6, name: 'daily_rollups', sql: load('0006_daily_rollups.sql') },
 ];
