@@ -57,6 +57,10 @@ export async function insertJsonEachRow(
   await insert(qualified(store, table), body, {
     insert_deduplication_token: options.dedupeToken ?? '',
     max_partitions_per_insert_block: 0,
+    // The ingest writes the event body into `raw` as its own JSON object (no escaping): ClickHouse
+    // stores it as its exact text. On by default; pinned so a server configured otherwise cannot
+    // refuse these rows.
+    input_format_json_read_objects_as_strings: 1,
   });
 }
 
