@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LoadResult, LoadSpec } from './load.ts';
+import type { LoadResult, LoadSpec } from './load-types.ts';
 import { round } from './stats.ts';
 
 let bodiesFile: { pool: LoadSpec['pool']; file: string } | undefined;
