@@ -14,10 +14,11 @@ describe('Reports → Deliverability and Engagement in a browser', () => {
   let stack: BrowserStack;
 
   beforeAll(async () => {
-    // A brisk demo stream so bounces, complaints, opens and clicks occur within the first minutes.
+    // A brisk demo stream so bounces, complaints, opens and clicks occur within the first minutes. No
+    // 90-day history: yesterday must stay empty (the backfill would reach it while the test runs).
     stack = await startBrowserStack({
       dataDirPrefix: 'sendops-browser-deliverability-',
-      startArgs: ['--demo-rate', '50'],
+      startArgs: ['--demo-rate', '50', '--no-demo-history'],
       page: { height: 900, timezoneId: 'America/New_York', timeout: 30_000 },
       fullPage: true,
     });
