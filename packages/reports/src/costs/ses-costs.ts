@@ -1,4 +1,5 @@
 import { type AnalyticsStore, FINAL_SETTINGS, qualified, rolledUpDaysSql } from '@sendops/analytics';
+import { toClickhouseTime } from '@sendops/ses-events';
 import type { ReportFilter } from '../report-filter.ts';
 import { billableSends, roundUsd, SES_RATE_CARD, usdFor } from './rate-card.ts';
 
@@ -88,11 +89,6 @@ export function sesCostWindow(now: Date, months: TrendMonths): { from: Date; to:
   return { from: monthStartUtc(current, -(months - 1)), to: now };
 }
 
-/** `2026-11-01 00:00:00.000`: a DateTime64(3, 'UTC') parameter. */
-function clickhouseTime(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
-}
-
 interface SendCountRow {
   month: string;
   channel_id: string;
@@ -133,8 +129,8 @@ async function sendsByMonthAndChannel(
             GROUP BY month, channel`,
     query_params: {
       organizationId,
-      from: clickhouseTime(from),
-      to: clickhouseTime(to),
+      from: toClickhouseTime(from),
+      to: toClickhouseTime(to),
       channelId,
       ...rolled.params,
     },

@@ -1,10 +1,6 @@
 import { type AnalyticsStore, FINAL_SETTINGS, qualified } from '@sendops/analytics';
+import { toClickhouseTime } from '@sendops/ses-events';
 import type { ReportFilter } from '../report-filter.ts';
-
-/** `2026-11-23 10:00:00.000`: the form ClickHouse parses as DateTime64(3, 'UTC'). */
-export function clickhouseTime(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
-}
 
 /**
  * The WHERE clause every deliverability/engagement report shares: tenant first (the sort key's first
@@ -14,8 +10,8 @@ export function clickhouseTime(date: Date): string {
 export function scopeSql(filter: ReportFilter): ScopeSql {
   const params: Record<string, string> = {
     organizationId: filter.organizationId,
-    from: clickhouseTime(filter.from),
-    to: clickhouseTime(filter.to),
+    from: toClickhouseTime(filter.from),
+    to: toClickhouseTime(filter.to),
     timezone: filter.timezone,
   };
   let where = `organization_id = {organizationId:UUID}

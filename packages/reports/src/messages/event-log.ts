@@ -1,14 +1,8 @@
 import { type AnalyticsStore, qualified } from '@sendops/analytics';
+import { toClickhouseTime } from '@sendops/ses-events';
 import { FILTERED_FINAL_SETTINGS } from '../final-settings.ts';
 import type { ReportFilter } from '../report-filter.ts';
-import {
-  clickhouseTimeOf,
-  decodeKeyset,
-  decodeWatermark,
-  encodeKeyset,
-  encodeWatermark,
-  isoOf,
-} from './keyset-cursor.ts';
+import { decodeKeyset, decodeWatermark, encodeKeyset, encodeWatermark, isoOf } from './keyset-cursor.ts';
 import { recipientSearchOf, recipientSearchSql } from './recipient-search.ts';
 
 /** One row of the Event Log: one SES event for one recipient. */
@@ -82,7 +76,7 @@ export async function listEventLog(
     const windowFrom = Math.max(rangeFrom, upper - span);
     rows = await eventRows(store, [...where, 'event_time >= {windowFrom:DateTime64(3)}'], {
       ...params,
-      windowFrom: clickhouseTimeOf(new Date(windowFrom)),
+      windowFrom: toClickhouseTime(new Date(windowFrom)),
       limit: query.limit + 1,
     });
     if (rows.length > query.limit || windowFrom === rangeFrom) break;
@@ -182,8 +176,8 @@ function conditions(
 ): { where: string[]; params: Record<string, unknown> } {
   const params: Record<string, unknown> = {
     organizationId: filter.organizationId,
-    from: clickhouseTimeOf(filter.from),
-    to: clickhouseTimeOf(filter.to),
+    from: toClickhouseTime(filter.from),
+    to: toClickhouseTime(filter.to),
   };
   const where = [
     'organization_id = {organizationId:UUID}',

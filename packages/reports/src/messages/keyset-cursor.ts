@@ -51,8 +51,3 @@ export function decodeWatermark(value: string): string {
 export function isoOf(clickhouseTime: string): string {
   return `${clickhouseTime.replace(' ', 'T')}Z`;
 }
-
-/** A Date → ClickHouse DateTime64(3) text (UTC), for query parameters. */
-export function clickhouseTimeOf(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
-}

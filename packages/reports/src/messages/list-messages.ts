@@ -1,7 +1,8 @@
 import { type AnalyticsStore, FINAL_SETTINGS, qualified } from '@sendops/analytics';
+import { toClickhouseTime } from '@sendops/ses-events';
 import { FILTERED_FINAL_SETTINGS } from '../final-settings.ts';
 import type { ReportFilter } from '../report-filter.ts';
-import { clickhouseTimeOf, decodeKeyset, encodeKeyset, isoOf } from './keyset-cursor.ts';
+import { decodeKeyset, encodeKeyset, isoOf } from './keyset-cursor.ts';
 import { type MessageStatus, STATUS_NAME_SQL, STATUS_RANK_SQL, statusRank } from './message-status.ts';
 import { recipientSearchOf, recipientSearchSql } from './recipient-search.ts';
 
@@ -64,8 +65,8 @@ export async function listMessages(
 ): Promise<Page<MessageRow>> {
   const params: Record<string, unknown> = {
     organizationId: filter.organizationId,
-    from: clickhouseTimeOf(filter.from),
-    to: clickhouseTimeOf(filter.to),
+    from: toClickhouseTime(filter.from),
+    to: toClickhouseTime(filter.to),
     limit: query.limit + 1,
   };
   const where = [
@@ -113,7 +114,7 @@ export async function listMessages(
   // aggregation over the whole range answers it. (`where` holds only conditions every event of a pair
   // meets alike so far: same recipient, send time and message id.)
   if (!status && search?.mode === 'exact') {
-    params.windowFrom = clickhouseTimeOf(new Date(rangeFrom));
+    params.windowFrom = toClickhouseTime(new Date(rangeFrom));
     return (await pageOfRecipient(store, query.limit, where, eventFilters, params)).page;
   }
   where.push(...eventFilters);
@@ -123,7 +124,7 @@ export async function listMessages(
   const firstSpan = search?.mode === 'exact' ? Number.POSITIVE_INFINITY : DAY_MS;
   for (let span = firstSpan; ; span *= 8) {
     const windowFrom = Math.max(rangeFrom, upper - span);
-    params.windowFrom = clickhouseTimeOf(new Date(windowFrom));
+    params.windowFrom = toClickhouseTime(new Date(windowFrom));
     if (status) {
       const found = await pageWithStatus(store, query.limit, where, params);
       if (found.more || windowFrom === rangeFrom) return found.page;

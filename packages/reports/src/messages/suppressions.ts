@@ -1,6 +1,7 @@
 import { type AnalyticsStore, qualified } from '@sendops/analytics';
+import { toClickhouseTime } from '@sendops/ses-events';
 import type { ReportFilter } from '../report-filter.ts';
-import { clickhouseTimeOf, decodeKeyset, encodeKeyset, isoOf, type KeysetPosition } from './keyset-cursor.ts';
+import { decodeKeyset, encodeKeyset, isoOf, type KeysetPosition } from './keyset-cursor.ts';
 import type { Page } from './list-messages.ts';
 import { recipientSearchOf, recipientSearchSql } from './recipient-search.ts';
 
@@ -70,8 +71,8 @@ export async function listSuppressions(
 ): Promise<Page<SuppressionRow>> {
   const params: Record<string, unknown> = {
     organizationId: filter.organizationId,
-    from: clickhouseTimeOf(filter.from),
-    to: clickhouseTimeOf(filter.to),
+    from: toClickhouseTime(filter.from),
+    to: toClickhouseTime(filter.to),
   };
   // Rows of the address in the view (range, search) ...
   const ofAddress = [
