@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type AnalyticsStore, countEvents, insertEventRows } from '@sendops/analytics';
-import { createTestAnalytics, type TestAnalytics } from '@sendops/analytics/testing';
-import type { EventRow } from '@sendops/ses-events';
+import {
+  createTestAnalytics,
+  keyedEventRow,
+  sesEventsParts,
+  type TestAnalytics,
+} from '@sendops/analytics/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleCompaction } from '../src/compaction-schedule.ts';
 import { createIngestMetrics } from '../src/metrics.ts';
@@ -9,28 +13,8 @@ import { logger } from './support/harness.ts';
 
 const DAY_MS = 86_400_000;
 
-function row(organizationId: string, time: Date): Partial<EventRow> {
-  const text = time.toISOString().replace('T', ' ').replace('Z', '');
-  return {
-    organization_id: organizationId,
-    event_id: randomUUID(),
-    event_type: 'Delivery',
-    event_time: text,
-    send_time: text,
-    message_id: randomUUID(),
-    recipient: 'ana@gmail.com',
-  };
-}
-
-async function partsOf(store: AnalyticsStore, partition: string): Promise<number> {
-  const result = await store.client.query({
-    query: `SELECT count() AS n FROM system.parts
-            WHERE database = {db:String} AND table = 'ses_events' AND active AND partition_id = {partition:String}`,
-    query_params: { db: store.database, partition },
-    format: 'JSONEachRow',
-  });
-  return Number((await result.json<{ n: string }>())[0]?.n);
-}
+const partsOf = async (store: AnalyticsStore, partition: string) =>
+  (await sesEventsParts(store)).get(partition)?.parts ?? 0;
 
 const counterValue = async (metrics: ReturnType<typeof createIngestMetrics>, name: string) =>
   (await metrics.registry.getSingleMetricAsString(name)).match(/ (\d+)$/m)?.[1];
@@ -50,7 +34,7 @@ describe('scheduleCompaction', () => {
     const settled = new Date(Date.now() - 5 * DAY_MS);
     const partition = settled.toISOString().slice(0, 10).replaceAll('-', '');
     await store.client.command({ query: `SYSTEM STOP MERGES ${store.database}.ses_events` });
-    for (let i = 0; i < 3; i++) await insertEventRows(store, [row(org, settled)] as EventRow[]);
+    for (let i = 0; i < 3; i++) await insertEventRows(store, [keyedEventRow(org, settled)]);
     expect(await partsOf(store, partition)).toBe(3);
     await store.client.command({ query: `SYSTEM START MERGES ${store.database}.ses_events` });
 

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EventRow } from '@sendops/ses-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AnalyticsStore,
@@ -10,43 +9,15 @@ import {
   renderMigration,
 } from '../src/index.ts';
 import { analyticsMigrations } from '../src/migrations/index.ts';
-import { createTestAnalytics, type TestAnalytics } from '../src/testing/index.ts';
+import {
+  createTestAnalytics,
+  keyedEventRow,
+  sesEventsParts,
+  type TestAnalytics,
+} from '../src/testing/index.ts';
 
 const DAY_MS = 86_400_000;
 const now = new Date('2026-11-23T12:00:00.000Z');
-
-/** A Delivery row at `time`; only the key columns matter here, the rest take their defaults. */
-function row(organizationId: string, time: Date, overrides: Partial<EventRow> = {}): Partial<EventRow> {
-  const text = time.toISOString().replace('T', ' ').replace('Z', '');
-  return {
-    organization_id: organizationId,
-    event_id: randomUUID(),
-    event_type: 'Delivery',
-    event_time: text,
-    send_time: text,
-    message_id: `m-${randomUUID()}`,
-    recipient: 'ana@gmail.com',
-    raw: '{"detail-type":"Email Delivered"}',
-    retention_days: 3650,
-    ...overrides,
-  };
-}
-
-const insert = (store: AnalyticsStore, rows: Partial<EventRow>[]) =>
-  insertEventRows(store, rows as EventRow[]);
-
-async function partsByDay(store: AnalyticsStore): Promise<Map<string, { parts: number; minLevel: number }>> {
-  const result = await store.client.query({
-    query: `SELECT partition_id, toUInt32(count()) AS parts, toUInt32(min(level)) AS min_level FROM system.parts
-            WHERE database = {db:String} AND table = 'ses_events' AND active GROUP BY partition_id`,
-    query_params: { db: store.database },
-    format: 'JSONEachRow',
-  });
-  const rows = await result.json<{ partition_id: string; parts: number; min_level: number }>();
-  return new Map(
-    rows.map((r) => [r.partition_id, { parts: Number(r.parts), minLevel: Number(r.min_level) }]),
-  );
-}
 
 const day = (date: Date) => date.toISOString().slice(0, 10).replaceAll('-', '');
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -81,8 +52,10 @@ describe('migration 4: ses_events by day', () => {
       await migrateAnalytics(store, analyticsMigrations.slice(0, 3));
       const org = randomUUID();
       // 200 days in one batch: more partitions than ClickHouse's default per-insert limit once daily.
-      const rows = Array.from({ length: 200 }, (_, i) => row(org, new Date(now.getTime() - i * DAY_MS)));
-      await insert(store, rows);
+      const rows = Array.from({ length: 200 }, (_, i) =>
+        keyedEventRow(org, new Date(now.getTime() - i * DAY_MS)),
+      );
+      await insertEventRows(store, rows);
       await migrateAnalytics(store, analyticsMigrations.slice(0, 4));
 
       const table = await store.client.query({
@@ -92,7 +65,7 @@ describe('migration 4: ses_events by day', () => {
       });
       expect(await table.json()).toEqual([{ partition_key: 'toDate(event_time)' }]);
       expect(await countEvents(store, org)).toBe(200);
-      expect((await partsByDay(store)).size).toBe(200);
+      expect((await sesEventsParts(store)).size).toBe(200);
 
       // An interrupted run is not recorded, so the next start runs the whole migration again.
       const migration = analyticsMigrations.find((m) => m.version === 4)!;
@@ -122,14 +95,22 @@ describe('compactSettledPartitions', () => {
     const old = new Date(now.getTime() - 5 * DAY_MS);
     const older = new Date(now.getTime() - 9 * DAY_MS);
     const recent = new Date(now.getTime() - 1 * DAY_MS);
-    const retried = row(org, old, { event_type: 'Bounce' });
+    const retried = keyedEventRow(org, old, { event_type: 'Bounce' });
     // Three batches: the same bounce arrives twice (a retry past the ingest's window), and each day
     // receives several parts.
     // No background merge may beat the compaction to it: the test asserts what compaction merged.
     await store.client.command({ query: `SYSTEM STOP MERGES ${store.database}.ses_events` });
-    await insert(store, [retried, row(org, old), row(org, older), row(org, recent)]);
-    await insert(store, [{ ...retried, ingested_at: '2026-11-18 12:05:00.000' }, row(org, older)]);
-    await insert(store, [row(org, old), row(org, recent)]);
+    await insertEventRows(store, [
+      retried,
+      keyedEventRow(org, old),
+      keyedEventRow(org, older),
+      keyedEventRow(org, recent),
+    ]);
+    await insertEventRows(store, [
+      { ...retried, ingested_at: '2026-11-18 12:05:00.000' },
+      keyedEventRow(org, older),
+    ]);
+    await insertEventRows(store, [keyedEventRow(org, old), keyedEventRow(org, recent)]);
     expect(await countEvents(store, org)).toBe(7);
 
     await store.client.command({ query: `SYSTEM START MERGES ${store.database}.ses_events` });
@@ -138,7 +119,7 @@ describe('compactSettledPartitions', () => {
       { partition: day(older), parts: 2 },
       { partition: day(old), parts: 3 },
     ]);
-    const parts = await partsByDay(store);
+    const parts = await sesEventsParts(store);
     for (const settled of [day(old), day(older)]) {
       expect(parts.get(settled)?.parts).toBe(1);
       expect(parts.get(settled)?.minLevel).toBeGreaterThan(0);
@@ -163,7 +144,7 @@ describe('compactSettledPartitions', () => {
     // Nothing left to do until a settled day receives a late event.
     expect(await compactSettledPartitions(store, { now })).toEqual([]);
     await store.client.command({ query: `SYSTEM STOP MERGES ${store.database}.ses_events` });
-    await insert(store, [row(org, old)]);
+    await insertEventRows(store, [keyedEventRow(org, old)]);
     await store.client.command({ query: `SYSTEM START MERGES ${store.database}.ses_events` });
     expect(await compactSettledPartitions(store, { now })).toEqual([{ partition: day(old), parts: 2 }]);
     expect(await countEvents(store, org)).toBe(8);
@@ -174,7 +155,7 @@ describe('compactSettledPartitions', () => {
     // Two days later the recent day has settled too.
     const later = new Date(now.getTime() + 2 * DAY_MS);
     await store.client.command({ query: `SYSTEM STOP MERGES ${store.database}.ses_events` });
-    await insert(store, [row(org, recent)]);
+    await insertEventRows(store, [keyedEventRow(org, recent)]);
     await store.client.command({ query: `SYSTEM START MERGES ${store.database}.ses_events` });
     const settledLater = await compactSettledPartitions(store, { now: later });
     expect(settledLater.map((p) => p.partition)).toEqual([day(recent)]);
@@ -189,9 +170,12 @@ describe('migration 5: engagement pair hash', () => {
     try {
       await migrateAnalytics(store, analyticsMigrations.slice(0, 4));
       const org = randomUUID();
-      await insert(store, [row(org, now), row(org, new Date(now.getTime() - DAY_MS))]);
+      await insertEventRows(store, [
+        keyedEventRow(org, now),
+        keyedEventRow(org, new Date(now.getTime() - DAY_MS)),
+      ]);
       await migrateAnalytics(store);
-      await insert(store, [row(org, now, { recipient: 'bo@yahoo.com' })]);
+      await insertEventRows(store, [keyedEventRow(org, now, { recipient: 'bo@yahoo.com' })]);
       const result = await store.client.query({
         query: `SELECT toUInt8(pair_hash = reinterpretAsUInt128(sipHash128(message_id, recipient))) AS same
                 FROM ${database}.ses_events WHERE organization_id = {org:UUID}`,

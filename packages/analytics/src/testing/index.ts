@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type EventRow, toClickhouseTime } from '@sendops/ses-events';
 import { type AnalyticsStore, createAnalyticsStore } from '../analytics-store.ts';
 import { migrateAnalytics } from '../migrate-analytics.ts';
 
@@ -37,4 +38,44 @@ export async function createTestAnalytics(): Promise<TestAnalytics> {
       if (url) await store.client.close();
     },
   };
+}
+
+/**
+ * A Delivery row of ses_events at `time` with only the key columns (and `raw`) set: ClickHouse fills
+ * the other columns with their defaults. For tests about storage layout rather than event content.
+ */
+export function keyedEventRow(
+  organizationId: string,
+  time: Date,
+  overrides: Partial<EventRow> = {},
+): EventRow {
+  const text = toClickhouseTime(time);
+  return {
+    organization_id: organizationId,
+    event_id: randomUUID(),
+    event_type: 'Delivery',
+    event_time: text,
+    send_time: text,
+    message_id: `m-${randomUUID()}`,
+    recipient: 'ana@gmail.com',
+    raw: '{"detail-type":"Email Delivered"}',
+    retention_days: 3650,
+    ...overrides,
+  } as EventRow;
+}
+
+/** The active parts of ses_events per partition id (`YYYYMMDD`): how many, and the lowest merge level. */
+export async function sesEventsParts(
+  store: AnalyticsStore,
+): Promise<Map<string, { parts: number; minLevel: number }>> {
+  const result = await store.client.query({
+    query: `SELECT partition_id, toUInt32(count()) AS parts, toUInt32(min(level)) AS min_level FROM system.parts
+            WHERE database = {db:String} AND table = 'ses_events' AND active GROUP BY partition_id`,
+    query_params: { db: store.database },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{ partition_id: string; parts: number; min_level: number }>();
+  return new Map(
+    rows.map((r) => [r.partition_id, { parts: Number(r.parts), minLevel: Number(r.min_level) }]),
+  );
 }
