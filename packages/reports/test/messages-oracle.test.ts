@@ -1,30 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { insertEventRows } from '@sendops/analytics';
-import { createTestAnalytics, type TestAnalytics } from '@sendops/analytics/testing';
-import {
-  DEFAULT_TEMPLATE_TAG_NAMES,
-  type EventRow,
-  type SesEventEnvelope,
-  toEventRows,
-} from '@sendops/ses-events';
-import { DEMO_ORGANIZATION, generateMessages, type SimulatedMessage } from '@sendops/simulator';
+import type { TestAnalytics } from '@sendops/analytics/testing';
+import type { EventRow } from '@sendops/ses-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getMessageDetail, listEventLog, listMessages, type MessageRow } from '../src/index.ts';
 import {
-  getMessageDetail,
-  listEventLog,
-  listMessages,
-  listSuppressions,
-  type MessageRow,
-  type Page,
-  type ReportFilter,
-  type SuppressionRow,
-  suppressionReasonOf,
-} from '../src/index.ts';
+  desc,
+  END,
+  filterOf,
+  iso,
+  loadMessagesFixture,
+  orgA,
+  orgB,
+  START,
+  walk,
+} from './support/messages-fixture.ts';
 
 /**
  * Oracle: the simulator's events for two organizations with identical traffic, inserted with
- * duplicates; every figure of the Messages, Event Log and Suppression views recomputed here in plain
- * TypeScript from the same rows, independently of the SQL.
+ * duplicates; every figure of the Messages and Event Log views recomputed here in plain TypeScript
+ * from the same rows, independently of the SQL (the Suppression list: suppressions-oracle.test.ts).
  */
 
 // Precedence restated independently of src/messages/message-status.ts (highest first).
@@ -41,126 +35,16 @@ const PRECEDENCE: [string, string][] = [
 ];
 const oracleStatus = (types: Set<string>) => PRECEDENCE.find(([type]) => types.has(type))?.[1];
 
-const START = Date.UTC(2026, 9, 1);
-const END = Date.UTC(2026, 9, 4);
-const iso = (time: string) => `${time.replace(' ', 'T')}Z`;
-
 let analytics: TestAnalytics;
-let messages: SimulatedMessage[];
-const orgA = { id: randomUUID(), channels: new Map<string, string>() };
-const orgB = { id: randomUUID(), channels: new Map<string, string>() };
 /** Org A's rows, one per (event, recipient): what FINAL must show. */
 let rows: EventRow[];
 
-function rowsFor(org: typeof orgA): EventRow[] {
-  const out: EventRow[] = [];
-  for (const message of messages) {
-    let channelId = org.channels.get(message.configurationSet);
-    if (channelId === undefined) {
-      channelId = randomUUID();
-      org.channels.set(message.configurationSet, channelId);
-    }
-    for (const event of message.events) {
-      if (event.time >= END) continue;
-      out.push(
-        ...toEventRows(event.envelope as unknown as SesEventEnvelope, {
-          organizationId: org.id,
-          sendingIdentity: message.sendingIdentity,
-          channelId,
-          templateTagNames: DEFAULT_TEMPLATE_TAG_NAMES,
-          retentionDays: 400,
-          ingestedAt: event.envelope.time,
-          raw: JSON.stringify(event.envelope),
-        }),
-      );
-    }
-  }
-  return out;
-}
-
-/**
- * Cases the steered traffic does not leave standing by the window's end: a message with only its Send
- * (`sent`), one still delayed (`delayed`), and a complaint from an address never delivered to again.
- */
-function synthetic(source: EventRow[]): EventRow[] {
-  const pick = (type: string, recipient: string) =>
-    source.find((r) => r.event_type === type && r.recipient === recipient) as EventRow;
-  const copy = (row: EventRow, messageId: string, extra: Partial<EventRow> = {}): EventRow => ({
-    ...row,
-    ...extra,
-    event_id: `${row.event_id}-${messageId}`,
-    message_id: messageId,
-  });
-  const delayedSend = pick('Send', 'delayed@gmx.de');
-  return [
-    copy(delayedSend, 'synthetic-sent'),
-    copy(delayedSend, 'synthetic-delayed'),
-    copy(pick('DeliveryDelay', 'delayed@gmx.de'), 'synthetic-delayed'),
-    copy(pick('Complaint', 'complained@yahoo.com'), 'synthetic-complaint', {
-      recipient: 'complainer@yahoo.com',
-    }),
-  ];
-}
-
 beforeAll(async () => {
-  analytics = await createTestAnalytics();
-  messages = generateMessages({
-    seed: 42,
-    organizations: [DEMO_ORGANIZATION],
-    messages: 400,
-    start: START,
-    end: END,
-    // Steered recipients make sure every status and suppression reason occurs.
-    recipients: [
-      ...Array.from({ length: 40 }, (_, i) => `user${i}@gmail.com`),
-      'complained@yahoo.com',
-      'bounced@outlook.com',
-      'suppressed@gmail.com',
-      'suppressionlist@web.de',
-      'rejected@gmail.com',
-      'renderfail@gmail.com',
-      'delayed@gmx.de',
-      'clicked+1@icloud.com',
-      'opened@corp-example.com',
-      ['delivered@gmail.com', 'Mixed.Case@Example.org'],
-      ...Array.from({ length: 30 }, (_, i) => `user${i}@gmail.com`),
-    ],
-  });
-  rows = [...rowsFor(orgA), ...synthetic(rowsFor(orgA))];
-  await insertEventRows(analytics.store, rows);
-  // The same events delivered twice (an EventBridge retry past the ingest's dedupe), and org B's copy.
-  await insertEventRows(analytics.store, rows.slice(0, Math.floor(rows.length / 2)));
-  await insertEventRows(analytics.store, [...rowsFor(orgB), ...synthetic(rowsFor(orgB))]);
+  ({ analytics, rows } = await loadMessagesFixture());
 });
 afterAll(async () => {
   await analytics?.destroy();
 });
-
-const filterOf = (org: typeof orgA, from: number, to: number, channelId?: string): ReportFilter => ({
-  organizationId: org.id,
-  from: new Date(from),
-  to: new Date(to),
-  timezone: 'Europe/Berlin',
-  channelId,
-});
-
-async function walk<T>(load: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await load(cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return all;
-}
-
-const desc = (a: string[], b: string[]) => {
-  for (let i = 0; i < a.length; i++) {
-    if ((a[i] as string) !== (b[i] as string)) return (a[i] as string) < (b[i] as string) ? 1 : -1;
-  }
-  return 0;
-};
 
 function oracleMessages(from: number, to: number, keep: (r: EventRow) => boolean = () => true) {
   const groups = new Map<string, EventRow[]>();
@@ -406,132 +290,5 @@ describe('Event Log against the oracle', () => {
         .filter((r) => types.includes(r.event_type) && r.recipient.includes('gmail'))
         .map((r) => r.event_id),
     );
-  });
-});
-
-describe('Suppression list against the oracle', () => {
-  it('lists addresses whose latest suppressing event is not followed by a delivery, with reasons', async () => {
-    const latest = new Map<string, EventRow>();
-    for (const r of rows) {
-      const suppressing =
-        r.event_type === 'Complaint' || (r.event_type === 'Bounce' && r.bounce_type === 'Permanent');
-      if (!suppressing || r.recipient === '') continue;
-      const prior = latest.get(r.recipient);
-      if (!prior || desc([r.event_time, r.event_id], [prior.event_time, prior.event_id]) < 0)
-        latest.set(r.recipient, r);
-    }
-    const expected: SuppressionRow[] = [...latest.values()]
-      .filter(
-        (s) =>
-          !rows.some(
-            (r) => r.event_type === 'Delivery' && r.recipient === s.recipient && r.event_time > s.event_time,
-          ),
-      )
-      .map(
-        (s): SuppressionRow => ({
-          address: s.recipient,
-          reason:
-            s.event_type === 'Complaint'
-              ? 'complaint'
-              : s.bounce_sub_type === 'OnAccountSuppressionList'
-                ? 'account_suppression_list'
-                : s.bounce_sub_type === 'Suppressed'
-                  ? 'global_suppression_list'
-                  : 'hard_bounce',
-          detail: s.event_type === 'Complaint' ? s.complaint_feedback_type : s.bounce_sub_type,
-          diagnosticCode: s.diagnostic_code,
-          suppressedAt: iso(s.event_time),
-          messageId: s.message_id,
-        }),
-      )
-      .sort((a, b) => desc([a.suppressedAt, a.address], [b.suppressedAt, b.address]));
-    const listed = await walk((cursor) =>
-      listSuppressions(analytics.store, filterOf(orgA, START, END), { cursor, limit: 3 }),
-    );
-    expect(listed).toEqual(expected);
-    expect(new Set(listed.map((s) => s.reason))).toEqual(
-      new Set(['complaint', 'account_suppression_list', 'global_suppression_list', 'hard_bounce']),
-    );
-  });
-
-  it('fills a page from past lifted addresses: the newest suppressions mostly followed by a delivery', async () => {
-    // A third organization of crafted rows: 40 addresses suppressed a minute apart; a delivery lifts
-    // all but every seventh of the newest 30, so the first batch of candidates leaves the page short.
-    const org = randomUUID();
-    const bounce = rows.find((r) => r.event_type === 'Bounce' && r.bounce_type === 'Permanent') as EventRow;
-    const delivery = rows.find((r) => r.event_type === 'Delivery') as EventRow;
-    const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
-    const base = START + 3_600_000;
-    const crafted: EventRow[] = [];
-    const expected: SuppressionRow[] = [];
-    for (let i = 0; i < 40; i++) {
-      const address = `lifted${String(i).padStart(2, '0')}@example.com`;
-      const at = base + i * 60_000;
-      const of = { organization_id: org, recipient: address, recipient_domain: 'example.com' };
-      crafted.push({
-        ...bounce,
-        ...of,
-        event_id: `crafted-bounce-${i}`,
-        message_id: `crafted-${i}`,
-        event_time: time(at),
-        send_time: time(at - 1_000),
-      });
-      const lifted = i >= 10 && i % 7 !== 0;
-      if (lifted) {
-        crafted.push({
-          ...delivery,
-          ...of,
-          event_id: `crafted-delivery-${i}`,
-          message_id: `crafted-later-${i}`,
-          event_time: time(at + 30_000),
-          send_time: time(at + 29_000),
-        });
-      } else {
-        expected.push({
-          address,
-          reason: suppressionReasonOf('Bounce', bounce.bounce_sub_type),
-          detail: bounce.bounce_sub_type,
-          diagnosticCode: bounce.diagnostic_code,
-          suppressedAt: iso(time(at)),
-          messageId: `crafted-${i}`,
-        });
-      }
-    }
-    await insertEventRows(analytics.store, crafted);
-    await insertEventRows(analytics.store, crafted.slice(0, 20));
-    expected.reverse();
-    const filter: ReportFilter = { ...filterOf(orgA, START, END), organizationId: org };
-    expect(await walk((cursor) => listSuppressions(analytics.store, filter, { cursor, limit: 4 }))).toEqual(
-      expected,
-    );
-    const first = await listSuppressions(analytics.store, filter, { limit: 12 });
-    expect(first.items).toEqual(expected.slice(0, 12));
-    expect(first.nextCursor).not.toBeNull();
-  });
-
-  it('reaches suppressions behind hundreds of lifted ones (growing batches, then one pass)', async () => {
-    // 400 addresses suppressed a minute apart, all lifted but the oldest three: every candidate batch
-    // comes back empty and the page is filled by the pass over the whole range.
-    const org = randomUUID();
-    const bounce = rows.find((r) => r.event_type === 'Bounce' && r.bounce_type === 'Permanent') as EventRow;
-    const delivery = rows.find((r) => r.event_type === 'Delivery') as EventRow;
-    const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
-    const crafted: EventRow[] = [];
-    const expected: string[] = [];
-    for (let i = 0; i < 400; i++) {
-      const address = `deep${String(i).padStart(3, '0')}@example.com`;
-      const at = START + 3_600_000 + i * 60_000;
-      const of = { organization_id: org, recipient: address, recipient_domain: 'example.com' };
-      crafted.push({ ...bounce, ...of, event_id: `deep-bounce-${i}`, event_time: time(at) });
-      if (i >= 3)
-        crafted.push({ ...delivery, ...of, event_id: `deep-delivery-${i}`, event_time: time(at + 30_000) });
-      else expected.unshift(address);
-    }
-    await insertEventRows(analytics.store, crafted);
-    const filter: ReportFilter = { ...filterOf(orgA, START, END), organizationId: org };
-    const first = await listSuppressions(analytics.store, filter, { limit: 2 });
-    expect(first.items.map((row) => row.address)).toEqual(expected.slice(0, 2));
-    const all = await walk((cursor) => listSuppressions(analytics.store, filter, { cursor, limit: 2 }));
-    expect(all.map((row) => row.address)).toEqual(expected);
   });
 });
