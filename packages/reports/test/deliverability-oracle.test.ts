@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertEventRows, qualified } from '@sendops/analytics';
 import { createTestAnalytics, type TestAnalytics } from '@sendops/analytics/testing';
-import {
-  DEFAULT_TEMPLATE_TAG_NAMES,
-  type EventRow,
-  type SesEventEnvelope,
-  toEventRows,
-} from '@sendops/ses-events';
+import type { EventRow } from '@sendops/ses-events';
 import { DEMO_ORGANIZATION, generateMessages, type SimulatedMessage } from '@sendops/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +12,7 @@ import {
   type ReportFilter,
   sortProviders,
 } from '../src/index.ts';
+import { simulatedRows } from './support/simulated-rows.ts';
 
 /**
  * Oracle: simulator traffic for two organizations with identical events, org A's delivered twice;
@@ -39,28 +35,7 @@ const orgB = { id: randomUUID(), channels: new Map<string, string>() };
 let rows: EventRow[];
 
 function rowsFor(org: typeof orgA): EventRow[] {
-  const out: EventRow[] = [];
-  for (const message of messages) {
-    let channelId = org.channels.get(message.configurationSet);
-    if (channelId === undefined) {
-      channelId = randomUUID();
-      org.channels.set(message.configurationSet, channelId);
-    }
-    for (const event of message.events) {
-      if (event.time >= END) continue;
-      out.push(
-        ...toEventRows(event.envelope as unknown as SesEventEnvelope, {
-          organizationId: org.id,
-          sendingIdentity: message.sendingIdentity,
-          channelId,
-          templateTagNames: DEFAULT_TEMPLATE_TAG_NAMES,
-          retentionDays: 400,
-          ingestedAt: event.envelope.time,
-          raw: '',
-        }),
-      );
-    }
-  }
+  const out = simulatedRows(messages, { organizationId: org.id, channels: org.channels, before: END });
   // A provider that only appears in the second week: its rates must carry no delta.
   const newcomer = out
     .filter((r) => r.event_type === 'Send' && at(r) >= MID)

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { compactSettledPartitions, insertEventRows } from '@sendops/analytics';
 import { createTestAnalytics, type TestAnalytics } from '@sendops/analytics/testing';
-import {
-  DEFAULT_TEMPLATE_TAG_NAMES,
-  type EventRow,
-  type SesEventEnvelope,
-  toEventRows,
-} from '@sendops/ses-events';
-import { DEMO_ORGANIZATION, generateMessages } from '@sendops/simulator';
+import type { EventRow } from '@sendops/ses-events';
+import { DEMO_ORGANIZATION, generateMessages, type SimulatedMessage } from '@sendops/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReportFilter, sesCostReport, type TrendMonths } from '../src/index.ts';
+import { simulatedRows } from './support/simulated-rows.ts';
 
 /**
  * Oracle for SES cost estimates: simulator traffic over four months for two organizations with
@@ -30,31 +26,8 @@ const emptyOrg = randomUUID();
 let sends: EventRow[];
 const channelIds = new Map<string, string>();
 
-function rowsFor(organizationId: string, messages: ReturnType<typeof generateMessages>): EventRow[] {
-  const out: EventRow[] = [];
-  for (const message of messages) {
-    let channelId = channelIds.get(message.configurationSet);
-    if (channelId === undefined) {
-      channelId = randomUUID();
-      channelIds.set(message.configurationSet, channelId);
-    }
-    for (const event of message.events) {
-      if (event.time >= NOW.getTime()) continue;
-      out.push(
-        ...toEventRows(event.envelope as unknown as SesEventEnvelope, {
-          organizationId,
-          sendingIdentity: message.sendingIdentity,
-          channelId,
-          templateTagNames: DEFAULT_TEMPLATE_TAG_NAMES,
-          retentionDays: 400,
-          ingestedAt: event.envelope.time,
-          raw: '',
-        }),
-      );
-    }
-  }
-  return out;
-}
+const rowsFor = (organizationId: string, messages: SimulatedMessage[]) =>
+  simulatedRows(messages, { organizationId, channels: channelIds, before: NOW.getTime() });
 
 beforeAll(async () => {
   analytics = await createTestAnalytics();

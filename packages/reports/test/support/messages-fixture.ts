@@ -3,14 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { insertEventRows } from '@sendops/analytics';
 import { createTestAnalytics, type TestAnalytics } from '@sendops/analytics/testing';
-import {
-  DEFAULT_TEMPLATE_TAG_NAMES,
-  type EventRow,
-  type SesEventEnvelope,
-  toEventRows,
-} from '@sendops/ses-events';
+import type { EventRow } from '@sendops/ses-events';
 import { DEMO_ORGANIZATION, generateMessages, type SimulatedMessage } from '@sendops/simulator';
 import type { Page, ReportFilter } from '../../src/index.ts';
+import { simulatedRows } from './simulated-rows.ts';
 
 export const START = Date.UTC(2026, 9, 1);
 export const END = Date.UTC(2026, 9, 4);
@@ -19,31 +15,13 @@ export const iso = (time: string) => `${time.replace(' ', 'T')}Z`;
 export const orgA = { id: randomUUID(), channels: new Map<string, string>() };
 export const orgB = { id: randomUUID(), channels: new Map<string, string>() };
 
-function rowsFor(org: typeof orgA, messages: SimulatedMessage[]): EventRow[] {
-  const out: EventRow[] = [];
-  for (const message of messages) {
-    let channelId = org.channels.get(message.configurationSet);
-    if (channelId === undefined) {
-      channelId = randomUUID();
-      org.channels.set(message.configurationSet, channelId);
-    }
-    for (const event of message.events) {
-      if (event.time >= END) continue;
-      out.push(
-        ...toEventRows(event.envelope as unknown as SesEventEnvelope, {
-          organizationId: org.id,
-          sendingIdentity: message.sendingIdentity,
-          channelId,
-          templateTagNames: DEFAULT_TEMPLATE_TAG_NAMES,
-          retentionDays: 400,
-          ingestedAt: event.envelope.time,
-          raw: JSON.stringify(event.envelope),
-        }),
-      );
-    }
-  }
-  return out;
-}
+const rowsFor = (org: typeof orgA, messages: SimulatedMessage[]) =>
+  simulatedRows(messages, {
+    organizationId: org.id,
+    channels: org.channels,
+    before: END,
+    raw: (envelope) => JSON.stringify(envelope),
+  });
 
 /**
  * Cases the steered traffic does not leave standing by the window's end: a message with only its Send
