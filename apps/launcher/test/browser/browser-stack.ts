@@ -171,3 +171,13 @@ export function locatorHelpers(wait: { timeout: number; interval: number }, visi
     countOf: (locator: Locator) => expect.poll(() => locator.count(), wait),
   };
 }
+
+/**
+ * Waits until a page that was sent to an organization (after sign-up, sign-in or an accepted invitation)
+ * has landed on its first page. `/o/[slug]` redirects there on the client, so a click made on the way
+ * would be overridden by that redirect. `slug` narrows which organization (a pattern, e.g. `(?!demo)[^/]+`).
+ */
+export function waitForLanding(page: Page, slug = '[^/]+', path = 'reports/messages', timeout?: number) {
+  const url = new RegExp(`/o/${slug}/${path}$`);
+  return page.waitForURL(url, timeout === undefined ? {} : { timeout });
+}

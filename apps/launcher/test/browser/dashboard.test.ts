@@ -6,7 +6,7 @@ import { totpCodeAt } from '@sendops/auth/testing';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli-process.ts';
-import { type BrowserStack, locatorHelpers, startBrowserStack } from './browser-stack.ts';
+import { type BrowserStack, locatorHelpers, startBrowserStack, waitForLanding } from './browser-stack.ts';
 
 const PASSWORD = 'correct horse battery';
 const WAIT = { timeout: 20_000, interval: 100 };
@@ -78,7 +78,7 @@ describe('dashboard in a browser', () => {
 
     // "Switch to your workspace" opens the user's own organization, where they are Owner.
     await owner.getByRole('button', { name: 'Switch to your workspace' }).click();
-    await owner.waitForURL(/\/o\/(?!demo)[^/]+\/reports\/messages$/);
+    await waitForLanding(owner, '(?!demo)[^/]+');
     const ownSlug = new URL(owner.url()).pathname.split('/')[2]!;
     await absent(owner.getByTestId('demo-banner'));
     for (const entry of ['Team', 'Audit Log', 'Settings']) {
@@ -122,7 +122,7 @@ describe('dashboard in a browser', () => {
     await stack.shot(member, '06-invitation-signed-out');
     await member.getByRole('link', { name: 'Create an account' }).click();
     await signUp(member, 'Grace Hopper', memberEmail);
-    await member.waitForURL(new RegExp(`/o/${ownSlug}/`));
+    await waitForLanding(member, ownSlug);
     await textOf(member.getByTestId('current-organization')).not.toMatch(/demo/i);
     for (const entry of ['Team', 'Audit Log', 'Settings']) {
       await visible(sidebar(member).getByRole('link', { name: entry }));
@@ -253,7 +253,7 @@ describe('dashboard in a browser', () => {
     await visible(page.getByTestId('demo-banner'));
     await page.getByRole('button', { name: 'Switch to your workspace' }).click();
     // The demo workspace lands on reports/messages too: wait for the user's own workspace and its shell.
-    await page.waitForURL(/\/o\/(?!demo)[^/]+\/reports\/messages$/);
+    await waitForLanding(page, '(?!demo)[^/]+');
     await absent(page.getByTestId('demo-banner'));
     await visible(page.getByRole('toolbar', { name: 'Report filters' }));
 

@@ -9,7 +9,13 @@ import { DETAIL_TYPES, type EventBridgeEnvelope } from '@sendops/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRunningState } from '../../src/runtime-state.ts';
 import { runCli } from '../cli-process.ts';
-import { type BrowserStack, locatorHelpers, type PageOptions, startBrowserStack } from './browser-stack.ts';
+import {
+  type BrowserStack,
+  locatorHelpers,
+  type PageOptions,
+  startBrowserStack,
+  waitForLanding,
+} from './browser-stack.ts';
 
 const WAIT = { timeout: 60_000, interval: 250 };
 const DOMAIN = 'undeliverable-test.example';
@@ -137,7 +143,7 @@ describe('Undeliverable list and classification rules in a browser', () => {
     await page.getByLabel(/I agree to the Terms/).check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('button', { name: 'Switch to your workspace' }).click();
-    await page.waitForURL(/\/o\/(?!demo)[^/]+\//, { timeout: 60_000 });
+    await waitForLanding(page, '(?!demo)[^/]+', 'reports/messages', 60_000);
     const slug = new URL(page.url()).pathname.split('/')[2]!;
 
     // A new workspace: the empty state says what the page is for.
