@@ -11,6 +11,8 @@ export interface BenchOptions {
   warmupS: number;
   connections: number;
   modes: ConnectionMode[];
+  /** Also measure the durable route: the bare route plus the spool's synced append. */
+  durable: boolean;
   /** Events/s of the fixed-rate run against the ingest. */
   rate: number;
   /** 0 skips the fixed-rate run. */
@@ -108,6 +110,12 @@ const SPECS: Record<string, Spec> = {
     parse: oneOf<Generator>('autocannon', 'wrk'),
   },
   pool: { key: 'poolSize', default: '5000', help: 'distinct envelopes in the body pool', parse: integer(1) },
+  durable: {
+    key: 'durable',
+    default: '1',
+    help: "also measure the durable route (bare route + the spool's synced append) (1/0)",
+    parse: flag,
+  },
   'cpu-prof': { key: 'cpuProfile', default: '0', help: 'CPU-profile the ingest child (1/0)', parse: flag },
   'drain-timeout': {
     key: 'drainTimeoutS',

@@ -1,5 +1,6 @@
 // Ingest throughput/latency benchmark: `npm run bench:ingest -- [--duration=20 ...]` (see --help).
-// The ingest (embedded Postgres + chDB, fsync on) and a bare Fastify baseline each run in a child process;
+// The ingest (embedded Postgres + chDB, fsync on), a bare Fastify baseline and (unless --durable=0) that
+// baseline plus the spool's synced append each run in a child process;
 // autocannon drives them from this process (or, with --generator=wrk, Debian's wrk drives the max-throughput
 // runs; the fixed-rate run always uses paced autocannon). Prints a table and PASS/FAIL per target, writes
 // bench-results/ingest-<timestamp>.json. Exits non-zero only on errors, not on missed targets.
@@ -12,6 +13,7 @@ import { printProfileSummary } from './cpu-profile-summary.ts';
 import { counters, preflight, verify, waitForLoader } from './ingest-checks.ts';
 import { abortLoad, type LoadSpec, runLoad } from './load.ts';
 import { type BodyPool, buildBodyPool } from './payloads.ts';
+import type { BenchServer } from './report.ts';
 import * as report from './report.ts';
 import { printNoise, printRateDetails, printVerification } from './report-details.ts';
 import { ackP99BoundMs, ProcessSampler } from './sampler.ts';
@@ -54,23 +56,36 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
     readyTimeoutMs: 60_000,
     stopGraceMs: 5_000,
   });
+  const durable = options.durable
+    ? await startChild('durable', path.join(benchDir, 'durable-route-server.ts'), {
+        env: { BENCH_SPOOL_DIR: path.join(dataDir, 'durable-route-spool') },
+        readyTimeoutMs: 60_000,
+        stopGraceMs: 5_000,
+      })
+    : undefined;
   const ingestUrl = ingest.ready.url as string;
   const bareUrl = bare.ready.url as string;
   const apiKey = ingest.ready.apiKey as string;
   const settings = ingest.ready.settings as { fsync: boolean };
   if (settings.fsync !== true)
     throw new Error('the ingest child runs without fsync; expected production settings');
-  console.log(`ingest ${ingestUrl} (pid ${ingest.pid}, fsync on), bare route ${bareUrl} (pid ${bare.pid})`);
-  await preflight(ingestUrl, bareUrl, apiKey, pool);
+  console.log(
+    `ingest ${ingestUrl} (pid ${ingest.pid}, fsync on), bare route ${bareUrl} (pid ${bare.pid})` +
+      (durable ? `, durable route ${durable.ready.url} (pid ${durable.pid})` : ''),
+  );
+  const baselines: Record<string, string> = { bare: bareUrl };
+  if (durable) baselines.durable = durable.ready.url as string;
+  await preflight(ingestUrl, baselines, apiKey, pool);
   let clientAccepted = Object.keys(pool.firstOfType).length;
 
-  const servers = {
+  const servers: Partial<Record<BenchServer, { url: string; pid: number }>> = {
     bare: { url: bareUrl, pid: bare.pid },
     ingest: { url: ingestUrl, pid: ingest.pid },
+    ...(durable ? { durable: { url: durable.ready.url as string, pid: durable.pid } } : {}),
   };
-  const load = (server: 'bare' | 'ingest', extra: Partial<LoadSpec> & { label: string }) =>
+  const load = (server: BenchServer, extra: Partial<LoadSpec> & { label: string }) =>
     runLoad({
-      baseUrl: servers[server].url,
+      baseUrl: servers[server]!.url,
       apiKey,
       pool,
       connection: 'keep-alive',
@@ -86,14 +101,14 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
 
   const runs: report.RunRecord[] = [];
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const measure = async (server: 'bare' | 'ingest', spec: Partial<LoadSpec> & { label: string }) => {
+  const measure = async (server: BenchServer, spec: Partial<LoadSpec> & { label: string }) => {
     checkpoint();
     const before = server === 'ingest' ? await counters(ingestUrl) : undefined;
     if (before) await ingest.request('loop', 'LOOP', 10_000); // resets the server's loop-delay histogram
     const profile =
       before && profileDir ? path.join(profileDir, `${slug(spec.label)}.cpuprofile`) : undefined;
     if (profile) await ingest.request('profile start', 'PROFILE', 10_000);
-    const sampler = new ProcessSampler(servers[server].pid, server === 'ingest' ? ingestUrl : undefined);
+    const sampler = new ProcessSampler(servers[server]!.pid, server === 'ingest' ? ingestUrl : undefined);
     sampler.start();
     const result = await load(server, {
       ...spec,
@@ -136,7 +151,7 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
   };
 
   for (const mode of options.modes) {
-    for (const server of ['bare', 'ingest'] as const) {
+    for (const server of Object.keys(servers).sort(byDesign) as BenchServer[]) {
       const label = `${server} ${report.modeLabel(mode)}`;
       if (options.warmupS > 0) {
         checkpoint();
@@ -175,6 +190,7 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
 
   console.log('');
   report.printTable(runs);
+  report.printDurabilityLadder(runs);
   report.printLegend();
   report.printCpuBreakdown(runs);
   console.log('\nTargets (figures from this run):');
@@ -213,6 +229,10 @@ async function main(options: BenchOptions, stamp: string, profileDir: string | u
   console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
   return verification.ok;
 }
+
+const DESIGN_ORDER: BenchServer[] = ['bare', 'durable', 'ingest'];
+const byDesign = (a: string, b: string) =>
+  DESIGN_ORDER.indexOf(a as BenchServer) - DESIGN_ORDER.indexOf(b as BenchServer);
 
 const slug = (label: string) =>
   label

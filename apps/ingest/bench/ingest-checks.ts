@@ -8,8 +8,13 @@ import { round } from './stats.ts';
 export const counters = async (baseUrl: string): Promise<IngestCounters> =>
   ingestCounters(await scrapeMetrics(baseUrl));
 
-/** One event of each detail type in the pool must come back `accepted` (and 204 from the baseline). */
-export async function preflight(ingestUrl: string, bareUrl: string, apiKey: string, pool: BodyPool) {
+/** One event of each detail type in the pool must come back `accepted` (and 204 from the baselines). */
+export async function preflight(
+  ingestUrl: string,
+  baselines: Record<string, string>,
+  apiKey: string,
+  pool: BodyPool,
+) {
   const refused: string[] = [];
   for (const [type, index] of Object.entries(pool.firstOfType)) {
     const post = (base: string) =>
@@ -22,8 +27,10 @@ export async function preflight(ingestUrl: string, bareUrl: string, apiKey: stri
     const text = await response.text();
     if (response.status !== 200 || !text.includes('"status":"accepted"'))
       refused.push(`${type}: ${response.status} ${text}`);
-    const bare = await post(bareUrl);
-    if (bare.status !== 204) refused.push(`${type} (bare route): ${bare.status}`);
+    for (const [name, url] of Object.entries(baselines)) {
+      const baseline = await post(url);
+      if (baseline.status !== 204) refused.push(`${type} (${name} route): ${baseline.status}`);
+    }
   }
   if (refused.length > 0) throw new Error(`payloads are not accepted:\n  ${refused.join('\n  ')}`);
 }

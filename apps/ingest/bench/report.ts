@@ -4,8 +4,17 @@ import type { LoadResult } from './load.ts';
 import type { Sample } from './sampler.ts';
 import { round, slope, slopeStandardError } from './stats.ts';
 
+/** bare: parse and 204; durable: the same plus the spool's synced append; ingest: SendOps. */
+export type BenchServer = 'bare' | 'durable' | 'ingest';
+
+const DESIGNS: Record<BenchServer, string> = {
+  bare: 'bare Fastify route (parse, 204)',
+  durable: 'bare route + spool fsync (no pipeline)',
+  ingest: 'SendOps ingest (fsync, chDB)',
+};
+
 export interface RunRecord {
-  server: 'bare' | 'ingest';
+  server: BenchServer;
   load: LoadResult;
   samples: Sample[];
   maxRssMb: number;
@@ -169,11 +178,11 @@ export function printTable(runs: RunRecord[]): void {
       (r) => r.server === 'bare' && r.load.connection === load.connection && !r.load.targetRate,
     );
     const ratio =
-      run.server === 'ingest' && !load.targetRate && bare
+      run.server !== 'bare' && !load.targetRate && bare
         ? pct(load.eventsPerSecond / bare.load.eventsPerSecond)
         : '';
     const latency = load.targetRate ? rateLatency(load) : load.latencyMs;
-    const design = run.server === 'bare' ? 'bare Fastify route (parse, 204)' : 'SendOps ingest (fsync, chDB)';
+    const design = DESIGNS[run.server];
     return [
       load.targetRate ? `${design} @ ${fmt(load.targetRate)}/s` : design,
       modeLabel(load.connection),
@@ -196,6 +205,29 @@ export function printTable(runs: RunRecord[]): void {
   for (const row of rows) console.log(line(row));
 }
 
+/**
+ * Where the ingest's rate goes, per connection mode: bare route -> + durability (the synced spool append
+ * every acknowledged event needs, whatever the design) -> the ingest (its pipeline and the ClickHouse load).
+ */
+export function printDurabilityLadder(runs: RunRecord[]): void {
+  const maxRuns = runs.filter((r) => !r.load.targetRate);
+  const modes = [...new Set(maxRuns.map((r) => r.load.connection))];
+  const lines: string[] = [];
+  for (const mode of modes) {
+    const rate = (server: BenchServer) =>
+      maxRuns.find((r) => r.server === server && r.load.connection === mode)?.load.eventsPerSecond;
+    const [bare, durable, ingest] = [rate('bare'), rate('durable'), rate('ingest')];
+    if (!bare || !durable || !ingest) continue;
+    lines.push(
+      `  ${modeLabel(mode)}: bare ${fmt(bare)} -> + spool fsync ${fmt(durable)} (${pct(durable / bare)} of bare) ` +
+        `-> ingest ${fmt(ingest)} (${pct(ingest / bare)} of bare, ${pct(ingest / durable)} of the durable route)`,
+    );
+  }
+  if (lines.length === 0) return;
+  console.log('\nDurability alone vs the whole ingest (events/s):');
+  for (const line of lines) console.log(line);
+}
+
 /** Server CPU time per answered event: unlike events/s, barely moved by other load on the machine. */
 export function cpuMicrosPerEvent(run: RunRecord): number {
   return run.load.eventsPerSecond > 0 ? (run.serverCpuPercent / 100 / run.load.eventsPerSecond) * 1e6 : 0;
@@ -209,7 +241,7 @@ export function rateLatency(load: LoadResult): LoadResult['latencyMs'] {
 /** What the columns mean: printed under the table so a reader of the output needs nothing else. */
 export function printLegend(): void {
   for (const line of [
-    'events/s: 2xx answers that said `accepted` (bare route: 2xx), per second of the run. Max-throughput',
+    'events/s: 2xx answers that said `accepted` (bare and durable routes: 2xx), per second of the run. Max-throughput',
     '  runs are closed-loop: each connection sends its next request when the previous answer arrives.',
     'latency, max-throughput runs: request written -> full response read, at the load generator.',
     'latency, fixed-rate run: scheduled send time -> full response read (no coordinated omission: a slow',
@@ -218,6 +250,9 @@ export function printLegend(): void {
     '  server; EventBridge would not be late. In Connection: close mode this includes the TCP handshake.',
     'srv CPU: the server process, % of one core (all its threads: chDB inserts and merges, fsync).',
     'CPU us/ev: server CPU time per answered event; little affected by other load, unlike events/s.',
+    "durable route: the bare route that also appends the body to the ingest's spool (group commit,",
+    '  O_DSYNC, production settings) before its 204: the floor of any design that acknowledges only',
+    '  durable events. Its segments are deleted, never loaded into ClickHouse.',
     'other CPU: everything on the machine but the server and the load generator (other users), % of',
     '  one core. Above ~15% the run competed for the 2 cores and its rates and latencies are low.',
   ])
@@ -232,6 +267,7 @@ export function printCpuBreakdown(runs: RunRecord[]): void {
     const perEvent = (seconds: number) => fmt((seconds * 1e6) / run.load.good);
     const known = Object.values(run.threadCpu.groups).reduce((a, b) => a + b, 0);
     const parts = Object.entries(run.threadCpu.groups)
+      .filter(([, seconds]) => seconds > 0)
       .sort((a, b) => b[1] - a[1])
       .map(([group, seconds]) => `${group} ${perEvent(seconds)}`);
     if (run.threadCpu.totalSeconds - known > 0.05)
