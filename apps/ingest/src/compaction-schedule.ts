@@ -1,4 +1,5 @@
 import { type AnalyticsStore, compactSettledPartitions } from '@sendops/analytics';
+import { startPeriodicJob } from '@sendops/config';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from './metrics.ts';
 
@@ -21,10 +22,11 @@ export function scheduleCompaction(options: {
 }): CompactionSchedule {
   const { store, intervalMs, metrics, log } = options;
   if (intervalMs <= 0) return { stop: async () => {} };
-  let running: Promise<void> | undefined;
-  const run = async () => {
-    const started = performance.now();
-    try {
+  return startPeriodicJob({
+    intervalMs,
+    firstRun: 'after-one-interval',
+    run: async () => {
+      const started = performance.now();
       const compacted = await compactSettledPartitions(store);
       if (compacted.length === 0) return;
       metrics.partitionsCompacted.inc(compacted.length);
@@ -32,21 +34,10 @@ export function scheduleCompaction(options: {
         { partitions: compacted.map((p) => p.partition), ms: Math.round(performance.now() - started) },
         'merged settled days of ses_events',
       );
-    } catch (error) {
+    },
+    onError: (error) => {
       metrics.storeErrors.inc({ store: 'clickhouse' });
       log.warn({ err: error }, 'merging settled days of ses_events failed; retrying at the next interval');
-    }
-  };
-  const timer = setInterval(() => {
-    running ??= run().finally(() => {
-      running = undefined;
-    });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import { expireInvitations, expireOwnershipTransfers } from '@sendops/auth';
+import { type PeriodicJob, startPeriodicJob } from '@sendops/config';
 import { teamMailerOf } from '../http/team-mailer.ts';
 import type { RouteModule } from './route-module.ts';
 
@@ -12,29 +13,22 @@ export const TEAM_SWEEP_INTERVAL_MS = 60_000;
  */
 export const teamExpirySweeps: RouteModule = (app, deps) => {
   const mailer = teamMailerOf(deps);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const sweep = async () => {
-    const now = new Date();
-    try {
-      const transfers = await expireOwnershipTransfers(deps.db, mailer, now);
-      const invitations = await expireInvitations(deps.db, now);
-      if (transfers + invitations > 0) app.log.info({ transfers, invitations }, 'team expiry sweep');
-    } catch (error) {
-      app.log.error({ err: error }, 'team expiry sweep failed');
-    }
-  };
+  let sweeps: PeriodicJob | undefined;
 
   app.addHook('onListen', async () => {
-    running = sweep();
-    timer = setInterval(() => {
-      running = running.then(sweep);
-    }, TEAM_SWEEP_INTERVAL_MS);
-    timer.unref();
+    sweeps = startPeriodicJob({
+      intervalMs: TEAM_SWEEP_INTERVAL_MS,
+      firstRun: 'at-start',
+      run: async () => {
+        const now = new Date();
+        const transfers = await expireOwnershipTransfers(deps.db, mailer, now);
+        const invitations = await expireInvitations(deps.db, now);
+        if (transfers + invitations > 0) app.log.info({ transfers, invitations }, 'team expiry sweep');
+      },
+      onError: (error) => app.log.error({ err: error }, 'team expiry sweep failed'),
+    });
   });
   app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
+    await sweeps?.stop();
   });
 };
