@@ -1,7 +1,12 @@
 'use client';
 
 import { useOrganization } from '../../../../../components/organization-context.tsx';
-import { BarsChart, COLORS, TrendChart } from '../../../../../components/reports/deliverability/charts.tsx';
+import {
+  BarsCard,
+  resourceState,
+  TrendCard,
+} from '../../../../../components/reports/deliverability/chart-cards.tsx';
+import { COLORS, TrendChart } from '../../../../../components/reports/deliverability/charts.tsx';
 import {
   bucketLabel,
   countText,
@@ -25,7 +30,6 @@ function tone(value: number | null, threshold: { warning: number; critical: numb
   return value >= threshold.critical ? 'critical' : value >= threshold.warning ? 'warning' : 'ok';
 }
 
-/** `/o/[slug]/reports/deliverability`: headline rates, thresholds, reasons, providers, latency. */
 /** The SES warning and critical levels of one rate as chart reference lines. */
 function thresholdLines(level: { warning: number; critical: number }) {
   return [
@@ -34,6 +38,7 @@ function thresholdLines(level: { warning: number; critical: number }) {
   ];
 }
 
+/** `/o/[slug]/reports/deliverability`: headline rates, thresholds, reasons, providers, latency. */
 export default function DeliverabilityPage() {
   const { slug } = useOrganization();
   const filter = useReportFilter();
@@ -49,6 +54,11 @@ export default function DeliverabilityPage() {
   };
   const label = (start: string) => bucketLabel(start, data?.bucketSize ?? 'day', filter.timezone);
   const trend = (data?.trend ?? []).map((b) => ({ ...b, label: label(b.start) }));
+  const bounceReasons = (data?.bounceReasons ?? []).map((r) => ({
+    reason: `${r.category} (${r.bounceSubType || r.bounceType})`,
+    bounces: r.bounces,
+  }));
+  const reportState = resourceState(report);
 
   return (
     <div data-testid="deliverability-tab">
@@ -95,72 +105,49 @@ export default function DeliverabilityPage() {
       </div>
 
       <div className="report-grid">
-        <ReportCard
+        <TrendCard
           title="Bounce rate"
           testId="bounce-trend"
           info="Total and hard bounce % per day (per hour for ranges up to 48 hours) in your time zone, with the SES thresholds."
-          loading={report.loading}
-          error={report.error}
-          onRetry={() => void report.reload()}
-          empty={trend.length === 0}
+          {...reportState}
           emptyText={NO_SENDS}
-        >
-          <TrendChart
-            label="Bounce rate over time"
-            data={trend}
-            unit="%"
-            series={[
-              { key: 'totalBouncePct', name: 'Total bounce %', color: COLORS.primary },
-              { key: 'hardBouncePct', name: 'Hard bounce %', color: COLORS.second },
-            ]}
-            references={thresholdLines(thresholds.bounce)}
-          />
-        </ReportCard>
-        <ReportCard
+          chartLabel="Bounce rate over time"
+          data={trend}
+          unit="%"
+          series={[
+            { key: 'totalBouncePct', name: 'Total bounce %', color: COLORS.primary },
+            { key: 'hardBouncePct', name: 'Hard bounce %', color: COLORS.second },
+          ]}
+          references={thresholdLines(thresholds.bounce)}
+        />
+        <TrendCard
           title="Complaint rate"
           testId="complaint-trend"
           info="Complaints ÷ deliveries per day (or hour), with the SES thresholds."
-          loading={report.loading}
-          error={report.error}
-          onRetry={() => void report.reload()}
-          empty={trend.length === 0}
+          {...reportState}
           emptyText={NO_SENDS}
-        >
-          <TrendChart
-            label="Complaint rate over time"
-            data={trend}
-            unit="%"
-            series={[{ key: 'complaintPct', name: 'Complaint %', color: COLORS.primary }]}
-            references={thresholdLines(thresholds.complaint)}
-          />
-        </ReportCard>
-        <ReportCard
+          chartLabel="Complaint rate over time"
+          data={trend}
+          unit="%"
+          series={[{ key: 'complaintPct', name: 'Complaint %', color: COLORS.primary }]}
+          references={thresholdLines(thresholds.complaint)}
+        />
+        <BarsCard
           title="Bounce Reasons"
           testId="bounce-reasons"
           info="Bounces by SES bounce type and sub-type, grouped into reason categories; % = share of all bounces in the range."
-          loading={report.loading}
-          error={report.error}
-          onRetry={() => void report.reload()}
-          empty={(data?.bounceReasons.length ?? 0) === 0}
+          {...reportState}
           emptyText="No bounces in this date range."
-        >
-          <BarsChart
-            label="Bounces by reason"
-            category="reason"
-            data={(data?.bounceReasons ?? []).map((r) => ({
-              reason: `${r.category} (${r.bounceSubType || r.bounceType})`,
-              bounces: r.bounces,
-            }))}
-            series={[{ key: 'bounces', name: 'Bounces', color: COLORS.primary }]}
-          />
-        </ReportCard>
+          chartLabel="Bounces by reason"
+          category="reason"
+          data={bounceReasons}
+          series={[{ key: 'bounces', name: 'Bounces', color: COLORS.primary }]}
+        />
         <ReportCard
           title="Complaint Reasons"
           testId="complaint-reasons"
           info="Complaints by ARF feedback type (abuse, not-spam, …); not-specified when the provider sent none. % = share of all complaints."
-          loading={report.loading}
-          error={report.error}
-          onRetry={() => void report.reload()}
+          {...reportState}
           empty={(data?.complaintReasons.length ?? 0) === 0}
           emptyText="No complaints in this date range."
         >
@@ -185,9 +172,7 @@ export default function DeliverabilityPage() {
           title="Deliverability by Provider"
           testId="providers"
           info="Top 8 providers by sends, the rest under Other (always last). Bounce % and Complaint % are of sends; Reject % = rejects ÷ (sends + rejects). The pp change compares with the equal-length period just before; none for providers new in this period."
-          loading={providers.loading}
-          error={providers.error}
-          onRetry={() => void providers.reload()}
+          {...resourceState(providers)}
           empty={(providers.data?.items.length ?? 0) === 0}
           emptyText={NO_SENDS}
         >
@@ -197,9 +182,7 @@ export default function DeliverabilityPage() {
           title="Delivery Latency"
           testId="latency"
           info="SES processing time until the recipient's server accepted the message (Delivery events). Pp = value at position ⌊p·n⌋ of the n sorted times."
-          loading={latency.loading}
-          error={latency.error}
-          onRetry={() => void latency.reload()}
+          {...resourceState(latency)}
           empty={(latency.data?.totals.deliveries ?? 0) === 0}
           emptyText="No deliveries in this date range."
         >

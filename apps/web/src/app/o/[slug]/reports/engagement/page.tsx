@@ -1,7 +1,12 @@
 'use client';
 
 import { useOrganization } from '../../../../../components/organization-context.tsx';
-import { BarsChart, COLORS, TrendChart } from '../../../../../components/reports/deliverability/charts.tsx';
+import {
+  BarsCard,
+  resourceState,
+  TrendCard,
+} from '../../../../../components/reports/deliverability/chart-cards.tsx';
+import { COLORS } from '../../../../../components/reports/deliverability/charts.tsx';
 import { bucketLabel, countText, pctText } from '../../../../../components/reports/deliverability/format.ts';
 import { Kpi, ReportCard } from '../../../../../components/reports/deliverability/report-card.tsx';
 import { useReportFilter } from '../../../../../components/reports/report-filter.tsx';
@@ -12,6 +17,8 @@ import '../../../../../components/reports/deliverability/deliverability.css';
 const NO_DELIVERIES =
   'No deliveries in this date range. Opens and clicks appear once SES delivers tracked HTML mail (open and click tracking on the configuration set) — or pick a longer range.';
 const NO_TEMPLATE = '(no template)';
+const OPEN_SERIES = { key: 'openPct', name: 'Open %', color: COLORS.primary };
+const CLICK_SERIES = { key: 'clickPct', name: 'Click %', color: COLORS.second };
 
 /** `/o/[slug]/reports/engagement`: open and click rates over time, by domain, by template. */
 export default function EngagementPage() {
@@ -26,11 +33,7 @@ export default function EngagementPage() {
     ...b,
     label: bucketLabel(b.start, data?.bucketSize ?? 'day', filter.timezone),
   }));
-  const section = {
-    loading: report.loading,
-    error: report.error,
-    onRetry: () => void report.reload(),
-  };
+  const reportState = resourceState(report);
   const noDeliveries = (data?.totals.deliveries ?? 0) === 0;
   const templates = (data?.templates ?? []).map((t) => ({ ...t, name: t.template || NO_TEMPLATE }));
 
@@ -60,74 +63,54 @@ export default function EngagementPage() {
       </div>
 
       <div className="report-grid">
-        <ReportCard
+        <TrendCard
           title="Open Rate Over Time"
           testId="open-trend"
           info="Per day (per hour for ranges up to 48 hours) in your time zone: opens and deliveries counted in the same bucket, so a bucket can rarely exceed 100%."
-          {...section}
-          empty={trend.length === 0}
+          {...reportState}
           emptyText={NO_DELIVERIES}
-        >
-          <TrendChart
-            label="Open rate over time"
-            data={trend}
-            unit="%"
-            series={[{ key: 'openPct', name: 'Open %', color: COLORS.primary }]}
-          />
-        </ReportCard>
-        <ReportCard
+          chartLabel="Open rate over time"
+          data={trend}
+          unit="%"
+          series={[OPEN_SERIES]}
+        />
+        <TrendCard
           title="Click Rate Over Time"
           testId="click-trend"
           info="Distinct clicked messages ÷ deliveries per day (or hour)."
-          {...section}
-          empty={trend.length === 0}
+          {...reportState}
           emptyText={NO_DELIVERIES}
-        >
-          <TrendChart
-            label="Click rate over time"
-            data={trend}
-            unit="%"
-            series={[{ key: 'clickPct', name: 'Click %', color: COLORS.second }]}
-          />
-        </ReportCard>
-        <ReportCard
+          chartLabel="Click rate over time"
+          data={trend}
+          unit="%"
+          series={[CLICK_SERIES]}
+        />
+        <BarsCard
           title="Engagement by Domain"
           testId="domain-engagement"
           info="The 10 recipient domains with the most deliveries: open % and click % of their deliveries."
-          {...section}
+          {...reportState}
           empty={noDeliveries}
           emptyText={NO_DELIVERIES}
-        >
-          <BarsChart
-            label="Open and click rate by recipient domain"
-            category="recipientDomain"
-            unit="%"
-            data={data?.domains ?? []}
-            series={[
-              { key: 'openPct', name: 'Open %', color: COLORS.primary },
-              { key: 'clickPct', name: 'Click %', color: COLORS.second },
-            ]}
-          />
-        </ReportCard>
-        <ReportCard
+          chartLabel="Open and click rate by recipient domain"
+          category="recipientDomain"
+          unit="%"
+          data={data?.domains ?? []}
+          series={[OPEN_SERIES, CLICK_SERIES]}
+        />
+        <BarsCard
           title="Engagement by Template"
           testId="template-engagement"
           info="Open % and click % of each template's deliveries (templates from the message's template tag)."
-          {...section}
+          {...reportState}
           empty={noDeliveries}
           emptyText={NO_DELIVERIES}
-        >
-          <BarsChart
-            label="Open and click rate by template"
-            category="name"
-            unit="%"
-            data={templates.filter((t) => t.deliveries > 0).slice(0, 10)}
-            series={[
-              { key: 'openPct', name: 'Open %', color: COLORS.primary },
-              { key: 'clickPct', name: 'Click %', color: COLORS.second },
-            ]}
-          />
-        </ReportCard>
+          chartLabel="Open and click rate by template"
+          category="name"
+          unit="%"
+          data={templates.filter((t) => t.deliveries > 0).slice(0, 10)}
+          series={[OPEN_SERIES, CLICK_SERIES]}
+        />
       </div>
 
       <div className="report-stack">
@@ -135,7 +118,7 @@ export default function EngagementPage() {
           title="Template Performance"
           testId="template-performance"
           info="Sent = Send events; Open% and Click% = distinct opened/clicked messages ÷ delivered; Bounce% = bounces ÷ sent; Complaint% = complaints ÷ delivered (3 decimals). Events in the range."
-          {...section}
+          {...reportState}
           empty={templates.length === 0}
           emptyText="No templated or untemplated sends in this date range yet."
         >
