@@ -34,7 +34,8 @@ interface SettledPartition {
  * writes its exact daily rollup (ses_daily_counts). A partition with a single merged part is one that
  * FINAL reads without merging, so reports pay for FINAL only on the open days. Days already merged and
  * rolled up are skipped, so running it often is cheap; a day that receives a late event is merged and
- * rolled up again on the next run (until then its rollup lags by that event).
+ * rolled up again on the next run (until then reports read that day from ses_events: `rolledUpDaysSql`
+ * lists a day only while no part of it is newer than its rollup).
  */
 export async function compactSettledPartitions(
   store: AnalyticsStore,
@@ -60,6 +61,7 @@ export async function compactSettledPartitions(
   const rolledUp = await rolledUpAt(store);
   const onCluster = store.cluster ? ` ON CLUSTER '${store.cluster}'` : '';
   const done: CompactedPartition[] = [];
+  const toRollUp: { partition: string; day: string }[] = [];
   for (const p of partitions) {
     if (!/^\d{8}$/.test(p.partition)) throw new Error(`unexpected ses_events partition id ${p.partition}`);
     const parts = Number(p.parts);
@@ -67,14 +69,23 @@ export async function compactSettledPartitions(
     const merge = parts > 1 || Number(p.min_level) === 0;
     const day = `${p.partition.slice(0, 4)}-${p.partition.slice(4, 6)}-${p.partition.slice(6)}`;
     const rolled = rolledUp.get(day);
-    if (!merge && rolled !== undefined && rolled > Number(p.modified)) continue;
+    // Part times are whole seconds: a rollup counts as current only from the second after the last write.
+    if (!merge && rolled !== undefined && Math.floor(rolled) > Number(p.modified)) continue;
     if (merge) {
       await store.client.command({
         query: `OPTIMIZE TABLE ${qualified(store, 'ses_events')}${onCluster} PARTITION ID '${p.partition}' FINAL`,
       });
     }
-    await rollUpDay(store, day);
+    toRollUp.push({ partition: p.partition, day });
     done.push({ partition: p.partition, parts });
+  }
+  if (toRollUp.length > 0) {
+    // Once for all days: a rollup is current only from the second after its day's newest part.
+    await waitPastLastWrite(
+      store,
+      toRollUp.map((d) => d.partition),
+    );
+    for (const { day } of toRollUp) await rollUpDay(store, day);
   }
   return done;
 }
@@ -91,11 +102,18 @@ async function rolledUpAt(store: AnalyticsStore): Promise<Map<string, number>> {
 }
 
 /**
- * Writes one day's counts, then marks the day rolled up. `insert_deduplicate = 0`: a recomputed day
- * must never be dropped as a repeat of an earlier insert (chDB keeps an earlier statement's
- * deduplication token for the session).
+ * Writes one day's counts, then marks the day rolled up as of the moment just before the counts were
+ * read: a part written from that second on (a late event during the rollup) makes the day's rollup
+ * stale, never silently missing from it. `insert_deduplicate = 0`: a recomputed day must never be
+ * dropped as a repeat of an earlier insert (chDB keeps an earlier statement's deduplication token for
+ * the session).
  */
 async function rollUpDay(store: AnalyticsStore, day: string): Promise<void> {
+  const result = await store.client.query({
+    query: `SELECT toString(now64(3, 'UTC')) AS now`,
+    format: 'JSONEachRow',
+  });
+  const startedAt = (await result.json<{ now: string }>())[0]!.now;
   await store.client.command({
     query: `
       INSERT INTO ${qualified(store, 'ses_daily_counts')} SETTINGS insert_deduplicate = 0
@@ -109,7 +127,28 @@ async function rollUpDay(store: AnalyticsStore, day: string): Promise<void> {
   });
   await store.client.command({
     query: `INSERT INTO ${qualified(store, 'ses_rollup_days')} SETTINGS insert_deduplicate = 0
-            SELECT {day:Date}, now64(3)`,
-    query_params: { day },
+            SELECT {day:Date}, toDateTime64({startedAt:String}, 3, 'UTC')`,
+    query_params: { day, startedAt },
   });
+}
+
+/**
+ * Waits until ClickHouse's clock has passed the second of the newest part of these partitions
+ * (system.parts keeps whole seconds), so that rollups written from now on are current at once.
+ */
+async function waitPastLastWrite(store: AnalyticsStore, partitions: string[]): Promise<void> {
+  for (;;) {
+    const result = await store.client.query({
+      query: `SELECT toFloat64(now64(3)) AS now,
+                     (SELECT toFloat64(max(modification_time)) FROM system.parts
+                      WHERE database = {database:String} AND table = 'ses_events' AND active
+                        AND partition_id IN {partitions:Array(String)}) AS modified`,
+      query_params: { database: store.database, partitions },
+      format: 'JSONEachRow',
+    });
+    const [row] = await result.json<{ now: number; modified: number }>();
+    const waitMs = (Number(row!.modified) + 1 - Number(row!.now)) * 1000;
+    if (waitMs <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(waitMs)));
+  }
 }

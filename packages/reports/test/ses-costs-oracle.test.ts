@@ -5,6 +5,7 @@ import type { EventRow } from '@sendops/ses-events';
 import { DEMO_ORGANIZATION, generateMessages, type SimulatedMessage } from '@sendops/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReportFilter, sesCostReport, type TrendMonths } from '../src/index.ts';
+import { iso } from './support/event-time.ts';
 import { simulatedRows } from './support/simulated-rows.ts';
 
 /**
@@ -17,7 +18,6 @@ const DAY = 86_400_000;
 // Sends from 2026-08-01 to 2026-11-20 (UTC); "now" is 2026-11-20 12:00 UTC.
 const START = Date.UTC(2026, 7, 1);
 const NOW = new Date(Date.UTC(2026, 10, 20, 12));
-const iso = (time: string) => `${time.replace(' ', 'T')}Z`;
 
 let analytics: TestAnalytics;
 const orgA = randomUUID();
@@ -206,14 +206,23 @@ describe('SES cost estimates from daily rollups (oracle)', () => {
       expect(report.totals).toEqual(want.totals);
       expect(report.channels).toEqual(want.channels);
     }
-    // A send arriving days late for a rolled-up day: rolled up again by the next compaction.
+    // A send arriving days late for a rolled-up day counts at once (its day is read raw while its rollup
+    // is older than the new part), and still after the next compaction has rolled the day up again.
     const late = { ...(sends[0] as EventRow), event_id: 'late-send', event_time: '2026-09-15 10:00:00.000' };
     await insertEventRows(analytics.store, [late]);
+    const want = expected([...sends, late], 6, false, NOW);
+    const beforeCompaction = await sesCostReport(analytics.store, filterFor(orgA), {
+      months: 6,
+      freeTier: false,
+    });
+    expect(beforeCompaction.trend).toEqual(want.trend);
+    expect(beforeCompaction.channels).toEqual(want.channels);
     expect((await compactSettledPartitions(analytics.store, { now: NOW })).map((p) => p.partition)).toEqual([
       '20260915',
     ]);
+    // Rolled up once more: the day is answered from its rollup again, and nothing is left to redo.
+    expect(await compactSettledPartitions(analytics.store, { now: NOW })).toEqual([]);
     const report = await sesCostReport(analytics.store, filterFor(orgA), { months: 6, freeTier: false });
-    const want = expected([...sends, late], 6, false, NOW);
     expect(report.trend).toEqual(want.trend);
     expect(report.channels).toEqual(want.channels);
   });
