@@ -1,30 +1,14 @@
-// Billing → SES Costs (GET /api/orgs/:slug/billing/ses-costs, docs/dashboard-api.md).
+// Billing → SES Costs (GET /api/orgs/:slug/billing/ses-costs, docs/dashboard-api.md). The report's type
+// comes from @sendops/reports (`import type` is erased, so no backend code reaches the browser).
+import type { CostChannel, SesCostReport as SesCostReportBody, TrendMonths } from '@sendops/reports';
 import { api } from './client.ts';
 
-export type TrendMonths = 3 | 6 | 12;
+export type { TrendMonths } from '@sendops/reports';
 
-export interface SesCostReport {
-  rateCard: { version: string; usdPerThousand: number; ec2FreeTierPerMonth: number };
-  freeTier: boolean;
-  from: string;
-  to: string;
-  current: {
-    month: string;
-    sends: number;
-    costUsd: number;
-    projectedSends: number;
-    projectedCostUsd: number;
-    lastMonthCostUsd: number;
-    changeVsLastMonth: number | null;
-    dailyRunRateUsd: number;
-    elapsedDays: number;
-    daysInMonth: number;
-    progress: number;
-  };
-  trend: { month: string; sends: number; billableSends: number; costUsd: number; current: boolean }[];
-  channels: { channelId: string; name: string; sends: number; costUsd: number; share: number }[];
-  totals: { sends: number; costUsd: number };
-}
+/** The report as the route sends it: each channel also carries its name. */
+export type SesCostReport = Omit<SesCostReportBody, 'channels'> & {
+  channels: (CostChannel & { name: string })[];
+};
 
 export function sesCostsPath(
   slug: string,

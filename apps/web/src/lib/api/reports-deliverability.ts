@@ -1,105 +1,29 @@
 // The Deliverability and Engagement tabs (GET /api/orgs/:slug/reports/{deliverability,providers,latency,engagement});
-// shapes and definitions as in docs/dashboard-api.md.
+// shapes and definitions as in docs/dashboard-api.md. The types come from @sendops/reports (`import type`
+// is erased, so no backend code reaches the browser).
+import type {
+  DeliverabilityReport,
+  EngagementReport,
+  LatencyReport,
+  ProviderReport as ProviderReportBody,
+} from '@sendops/reports';
 import { api } from './client.ts';
 
-export type BucketSize = 'hour' | 'day';
+export type {
+  BucketSize,
+  DeliverabilityCounts,
+  DeliverabilityRates,
+  DeliverabilityReport,
+  EngagementFigures,
+  EngagementReport,
+  LatencyFigures,
+  LatencyReport,
+  ProviderRow,
+  TemplatePerformance,
+} from '@sendops/reports';
 
-export interface DeliverabilityCounts {
-  sends: number;
-  deliveries: number;
-  hardBounces: number;
-  softBounces: number;
-  complaints: number;
-  rejects: number;
-}
-
-export interface DeliverabilityRates {
-  hardBouncePct: number | null;
-  softBouncePct: number | null;
-  totalBouncePct: number | null;
-  complaintPct: number | null;
-  deliveryPct: number | null;
-}
-
-export interface Threshold {
-  warning: number;
-  critical: number;
-}
-
-export interface DeliverabilityReport {
-  totals: DeliverabilityCounts & DeliverabilityRates & { reputationScore: number | null };
-  thresholds: { bounce: Threshold; complaint: Threshold };
-  bucketSize: BucketSize;
-  trend: (DeliverabilityCounts & DeliverabilityRates & { start: string })[];
-  bounceReasons: {
-    bounceType: string;
-    bounceSubType: string;
-    category: string;
-    bounces: number;
-    pct: number | null;
-  }[];
-  complaintReasons: { feedbackType: string; complaints: number; pct: number | null }[];
-}
-
-export interface ProviderRow {
-  provider: string;
-  isOther: boolean;
-  sends: number;
-  deliveries: number;
-  bounces: number;
-  complaints: number;
-  rejects: number;
-  bouncePct: number | null;
-  complaintPct: number | null;
-  rejectPct: number | null;
-  bouncePctDelta: number | null;
-  complaintPctDelta: number | null;
-  rejectPctDelta: number | null;
-}
-
-export interface ProviderReport {
-  previous: { from: string; to: string };
-  items: ProviderRow[];
-  nextCursor: null;
-}
-
-export interface LatencyFigures {
-  deliveries: number;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-
-export interface LatencyReport {
-  totals: LatencyFigures;
-  bucketSize: BucketSize;
-  trend: (LatencyFigures & { start: string })[];
-}
-
-export interface EngagementFigures {
-  deliveries: number;
-  uniqueOpens: number;
-  uniqueClicks: number;
-  openPct: number | null;
-  clickPct: number | null;
-}
-
-export interface TemplatePerformance extends EngagementFigures {
-  template: string;
-  sent: number;
-  bounces: number;
-  complaints: number;
-  bouncePct: number | null;
-  complaintPct: number | null;
-}
-
-export interface EngagementReport {
-  totals: EngagementFigures;
-  bucketSize: BucketSize;
-  trend: (EngagementFigures & { start: string })[];
-  domains: (EngagementFigures & { recipientDomain: string })[];
-  templates: TemplatePerformance[];
-}
+/** The providers route answers as a (single) page. */
+export type ProviderReport = ProviderReportBody & { nextCursor: null };
 
 const path = (slug: string, report: string, queryString: string) =>
   `/api/orgs/${encodeURIComponent(slug)}/reports/${report}?${queryString}`;

@@ -1,7 +1,32 @@
 // The Messages tab and Suppression list (GET /api/orgs/:slug/reports/{messages,events,suppressions});
-// shapes as in docs/dashboard-api.md.
+// shapes as in docs/dashboard-api.md. The types come from @sendops/reports (`import type` is erased, so
+// no backend code reaches the browser).
+import type {
+  SES_EVENT_TYPE_NAMES as BACKEND_EVENT_TYPES,
+  MESSAGE_STATUSES as BACKEND_MESSAGE_STATUSES,
+  EventLogPage,
+  MessageDetail,
+  MessageRow,
+  MessageStatus,
+  Page,
+  SuppressionRow,
+} from '@sendops/reports';
 import { api } from './client.ts';
+import type { Assert, Equals } from './type-equality.ts';
 
+export type {
+  EngagementFlag,
+  EventLogRow,
+  MessageDetail,
+  MessageRow,
+  MessageStatus,
+  Page,
+  SuppressionRow,
+  TimelineEvent,
+} from '@sendops/reports';
+
+// The filters' options are needed at run time, so they are copied here; the checks below fail tsc when
+// they drift from the backend's lists (members or order).
 export const MESSAGE_STATUSES = [
   'complained',
   'bounced',
@@ -12,8 +37,8 @@ export const MESSAGE_STATUSES = [
   'delivered',
   'delayed',
   'sent',
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+] as const satisfies readonly MessageStatus[];
+type _MessageStatusesMatch = Assert<Equals<typeof MESSAGE_STATUSES, typeof BACKEND_MESSAGE_STATUSES>>;
 
 export const EVENT_TYPES = [
   'Send',
@@ -27,100 +52,7 @@ export const EVENT_TYPES = [
   'Rendering Failure',
   'Subscription',
 ] as const;
-
-export interface MessageRow {
-  messageId: string;
-  recipient: string;
-  status: MessageStatus;
-  subject: string;
-  from: string;
-  sendingIdentity: string;
-  template: string;
-  channelId: string;
-  sentAt: string;
-  latestEventAt: string;
-  events: number;
-}
-
-export type EngagementFlag = 'privacy_proxy' | 'image_proxy' | 'bot';
-
-export interface TimelineEvent {
-  eventId: string;
-  type: string;
-  status: MessageStatus | null;
-  at: string;
-  diagnosticCode: string;
-  dsnStatus: string;
-  smtpResponse: string;
-  processingTimeMs: number | null;
-  bounceType: string;
-  bounceSubType: string;
-  complaintFeedbackType: string;
-  complaintSubType: string;
-  delayType: string;
-  rejectReason: string;
-  renderingError: string;
-  link: string;
-  userAgent: string;
-  ipAddress: string;
-  flags: EngagementFlag[];
-  raw: unknown;
-}
-
-export interface MessageDetail {
-  messageId: string;
-  recipient: string;
-  recipients: string[];
-  status: MessageStatus | null;
-  subject: string;
-  from: string;
-  sendingIdentity: string;
-  template: string;
-  channelId: string;
-  configurationSet: string;
-  sentAt: string;
-  latestEventAt: string;
-  deliveryProcessingMs: number | null;
-  headers: { name: string; value: string }[];
-  tags: Record<string, string[]>;
-  bounce: {
-    type: string;
-    subType: string;
-    diagnosticCode: string;
-    dsnStatus: string;
-    action: string;
-    at: string;
-  } | null;
-  complaint: { feedbackType: string; subType: string; userAgent: string; at: string } | null;
-  opens: { total: number; flagged: number };
-  clicks: { total: number; flagged: number; links: { link: string; clicks: number }[] };
-  timeline: TimelineEvent[];
-}
-
-export interface EventLogRow {
-  eventId: string;
-  type: string;
-  at: string;
-  messageId: string;
-  recipient: string;
-  subject: string;
-  channelId: string;
-  detail: string;
-}
-
-export interface SuppressionRow {
-  address: string;
-  reason: 'complaint' | 'account_suppression_list' | 'global_suppression_list' | 'hard_bounce';
-  detail: string;
-  diagnosticCode: string;
-  suppressedAt: string;
-  messageId: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+type _EventTypesMatch = Assert<Equals<typeof EVENT_TYPES, typeof BACKEND_EVENT_TYPES>>;
 
 const base = (slug: string) => `/api/orgs/${encodeURIComponent(slug)}/reports`;
 
@@ -130,10 +62,9 @@ export const reportsMessagesApi = {
     api.get<MessageDetail>(
       `${base(slug)}/messages/${encodeURIComponent(messageId)}?recipient=${encodeURIComponent(recipient)}`,
     ),
+  // `changed: false` (nothing new since `since`) comes with an empty page.
   events: (slug: string, query: string) =>
-    api.get<Page<EventLogRow> & { watermark: string | null; changed: boolean }>(
-      `${base(slug)}/events?${query}`,
-    ),
+    api.get<EventLogPage & { changed: boolean }>(`${base(slug)}/events?${query}`),
   suppressions: (slug: string, query: string) =>
     api.get<Page<SuppressionRow>>(`${base(slug)}/suppressions?${query}`),
 };
