@@ -15,7 +15,7 @@ import {
   createAnalyticsStore,
   migrateAnalytics,
 } from '@sendops/analytics';
-import { bulkLoad } from '@sendops/simulator';
+import { benchCounts, bulkLoad } from '@sendops/simulator';
 import {
   type ExclusionChange,
   listUndeliverable,
@@ -27,9 +27,12 @@ import {
 } from '../src/index.ts';
 
 const TARGET_MS = 300;
-const events = Number(process.argv[2] ?? 10_000_000);
-const recipients = Number(process.argv[3] ?? 200_000);
-const runs = Number(process.argv[4] ?? 15);
+const { events, recipients, runs } = benchCounts(
+  process.argv.slice(2),
+  'Usage: npm run bench:undeliverable -- [events (default 10000000)] [recipients (default 200000)] [runs (default 15)]\n' +
+    'UNDELIVERABLE_BENCH_DIR: keep the loaded store there between runs (default: a fresh temp dir)',
+  { events: 10_000_000, recipients: 200_000, runs: 15 },
+);
 // UNDELIVERABLE_BENCH_DIR keeps the loaded store between runs (load once, measure many times).
 const keepDir = process.env.UNDELIVERABLE_BENCH_DIR;
 const organizationId = keepDir ? '5e4d0b3c-0000-4000-8000-000000000001' : randomUUID();

@@ -17,7 +17,7 @@ import {
   createAnalyticsStore,
   migrateAnalytics,
 } from '@sendops/analytics';
-import { bulkLoad } from '@sendops/simulator';
+import { benchCounts, bulkLoad } from '@sendops/simulator';
 import {
   deliverabilityReport,
   engagementReport,
@@ -33,8 +33,12 @@ import {
 const REPORT_TARGET_MS = 300;
 const PAGE_TARGET_MS = 150;
 const DEEP_PAGE = 20;
-const events = Number(process.argv[2] ?? 10_000_000);
-const runs = Number(process.argv[3] ?? 5);
+const { events, runs } = benchCounts(
+  process.argv.slice(2),
+  'Usage: npm run bench:reports -- [events (default 10000000)] [runs (default 5)]\n' +
+    'REPORTS_BENCH_DIR: where the loaded store is kept (default .sendops/bench-reports-<events>)',
+  { events: 10_000_000, runs: 5 },
+);
 // One directory per size: a store is reused only for the load it holds.
 const dir = path.resolve(process.env.REPORTS_BENCH_DIR ?? `.sendops/bench-reports-${events}`);
 // Fixed ids, so a kept store is recognised (and its channel ids are known) on the next run.

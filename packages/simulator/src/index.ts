@@ -1,3 +1,4 @@
+export { benchCounts } from './bench-arguments.ts';
 export { type BulkLoadOptions, type BulkLoadProgress, type BulkLoadResult, bulkLoad } from './bulk-load.ts';
 export { type BulkOrganization, bulkProfiles } from './bulk-organizations.ts';
 export {
