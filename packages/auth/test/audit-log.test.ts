@@ -1,7 +1,6 @@
-import { createOrganization, type Database, type Plan } from '@sendops/db';
-import { createTestDatabase, type TestDatabase } from '@sendops/db/testing';
-import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '@sendops/db';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import {
   type AuditEntryInput,
   appendAuditEntry,
@@ -10,39 +9,17 @@ import {
   pruneExpiredAuditEntries,
   verifyAuditChain,
 } from '../src/index.ts';
+import { alice, createOrganizationContext, useTestDatabase } from './database-fixture.ts';
 
-let test: TestDatabase;
-let db: Kysely<Database>;
-beforeAll(async () => {
-  test = await createTestDatabase();
-  db = test.db;
-});
-afterAll(async () => {
-  await test?.destroy();
-});
+const database = useTestDatabase();
 
-const alice = {
-  userId: '00000000-0000-4000-8000-00000000000a',
-  name: 'Alice Admin',
-  email: 'alice@example.com',
-};
 const bob = { userId: '00000000-0000-4000-8000-00000000000b', name: 'Bob Builder', email: 'bob@example.com' };
 
-async function newOrganization(plan: Plan = 'free'): Promise<OrganizationContext> {
-  const { organization } = await createOrganization(db, { name: 'Audit test' });
-  await db.updateTable('organizations').set({ plan }).where('id', '=', organization.id).execute();
-  return {
-    organizationId: organization.id,
-    organizationName: organization.name,
-    slug: organization.slug,
-    isDemo: false,
-    role: 'viewer',
-    actor: alice,
-  };
-}
+const newOrganization = (plan: Plan = 'free') =>
+  createOrganizationContext(database.db, 'Audit test', { role: 'viewer', plan });
 
 function append(context: OrganizationContext, entry: Partial<AuditEntryInput> = {}) {
-  return db.transaction().execute((trx) =>
+  return database.db.transaction().execute((trx) =>
     appendAuditEntry(trx, {
       organizationId: context.organizationId,
       actor: alice,
@@ -60,7 +37,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 /** Tampering needs the trigger off: only a superuser can, and only this test does. */
 async function tamper(statement: ReturnType<typeof sql>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await database.db.transaction().execute(async (trx) => {
     await sql`alter table audit_log disable trigger audit_log_no_update_delete`.execute(trx);
     await statement.execute(trx);
     await sql`alter table audit_log enable always trigger audit_log_no_update_delete`.execute(trx);
@@ -80,7 +57,7 @@ describe('audit chain', () => {
       note: 'why',
     });
     expect([first.sequence, second.sequence]).toEqual([1, 2]);
-    const rows = await db
+    const rows = await database.db
       .selectFrom('audit_log')
       .select(['sequence', 'prev_hash', 'hash'])
       .where('organization_id', '=', org.organizationId)
@@ -88,7 +65,7 @@ describe('audit chain', () => {
       .execute();
     expect(rows[0]?.prev_hash).toBe('0'.repeat(64));
     expect(rows[1]?.prev_hash).toBe(rows[0]?.hash);
-    expect(await verifyAuditChain(db, org.organizationId)).toEqual({
+    expect(await verifyAuditChain(database.db, org.organizationId)).toEqual({
       ok: true,
       checked: 2,
       firstBrokenSequence: null,
@@ -98,21 +75,21 @@ describe('audit chain', () => {
   it('never forks under concurrent writers', async () => {
     const org = await newOrganization();
     await Promise.all(Array.from({ length: 12 }, (_, i) => append(org, { summary: `entry ${i}` })));
-    const sequences = await db
+    const sequences = await database.db
       .selectFrom('audit_log')
       .select('sequence')
       .where('organization_id', '=', org.organizationId)
       .orderBy('sequence')
       .execute();
     expect(sequences.map((row) => Number(row.sequence))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    expect((await verifyAuditChain(db, org.organizationId)).ok).toBe(true);
+    expect((await verifyAuditChain(database.db, org.organizationId)).ok).toBe(true);
   });
 
   it('rolls back with the transaction that failed, leaving no gap', async () => {
     const org = await newOrganization();
     await append(org);
     await expect(
-      db.transaction().execute(async (trx) => {
+      database.db.transaction().execute(async (trx) => {
         await appendAuditEntry(trx, {
           organizationId: org.organizationId,
           actor: alice,
@@ -125,7 +102,7 @@ describe('audit chain', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect((await append(org)).sequence).toBe(2);
-    expect((await verifyAuditChain(db, org.organizationId)).ok).toBe(true);
+    expect((await verifyAuditChain(database.db, org.organizationId)).ok).toBe(true);
   });
 
   it('names the first broken sequence when a row is edited, re-linked or removed', async () => {
@@ -134,7 +111,7 @@ describe('audit chain', () => {
     await tamper(
       sql`update audit_log set summary = 'nothing to see' where organization_id = ${edited.organizationId} and sequence = 3`,
     );
-    expect(await verifyAuditChain(db, edited.organizationId)).toEqual({
+    expect(await verifyAuditChain(database.db, edited.organizationId)).toEqual({
       ok: false,
       checked: 3,
       firstBrokenSequence: 3,
@@ -145,14 +122,14 @@ describe('audit chain', () => {
     await tamper(
       sql`update audit_log set after = '{"name":"other.com"}' where organization_id = ${snapshot.organizationId} and sequence = 2`,
     );
-    expect((await verifyAuditChain(db, snapshot.organizationId)).firstBrokenSequence).toBe(2);
+    expect((await verifyAuditChain(database.db, snapshot.organizationId)).firstBrokenSequence).toBe(2);
 
     const removed = await newOrganization();
     for (let i = 0; i < 4; i++) await append(removed);
     await tamper(
       sql`delete from audit_log where organization_id = ${removed.organizationId} and sequence = 2`,
     );
-    expect((await verifyAuditChain(db, removed.organizationId)).firstBrokenSequence).toBe(2);
+    expect((await verifyAuditChain(database.db, removed.organizationId)).firstBrokenSequence).toBe(2);
 
     // Recomputing the edited row's own hash does not help: the next row's prev_hash no longer matches.
     const rehashed = await newOrganization();
@@ -160,7 +137,7 @@ describe('audit chain', () => {
     await tamper(
       sql`update audit_log set hash = repeat('a', 64) where organization_id = ${rehashed.organizationId} and sequence = 1`,
     );
-    expect((await verifyAuditChain(db, rehashed.organizationId)).firstBrokenSequence).toBe(1);
+    expect((await verifyAuditChain(database.db, rehashed.organizationId)).firstBrokenSequence).toBe(1);
   });
 });
 
@@ -175,7 +152,7 @@ describe('audit retention', () => {
       for (const age of [400, 366, 364, 91, 89, 8, 6, 0]) {
         await append(org, { summary: `age ${age}`, occurredAt: daysAgo(age) });
       }
-      const page = await listAuditEntries(db, org, { limit: 200 });
+      const page = await listAuditEntries(database.db, org, { limit: 200 });
       expect(page.items.map((item) => item.summary)).toEqual(visibleAges.map((age) => `age ${age}`));
       expect(page.retentionDays).toBe({ free: 7, team: 90, business: 365 }[plan]);
     }
@@ -187,28 +164,28 @@ describe('audit retention', () => {
     const untouched = await newOrganization('business');
     await append(untouched, { occurredAt: daysAgo(30) });
 
-    expect(await pruneExpiredAuditEntries(db)).toBeGreaterThanOrEqual(3);
-    const left = await db
+    expect(await pruneExpiredAuditEntries(database.db)).toBeGreaterThanOrEqual(3);
+    const left = await database.db
       .selectFrom('audit_log')
       .select('sequence')
       .where('organization_id', '=', org.organizationId)
       .execute();
     expect(left.map((row) => Number(row.sequence))).toEqual([4]);
-    expect(await verifyAuditChain(db, org.organizationId)).toEqual({
+    expect(await verifyAuditChain(database.db, org.organizationId)).toEqual({
       ok: true,
       checked: 1,
       firstBrokenSequence: null,
     });
     expect((await append(org)).sequence).toBe(5);
-    expect((await verifyAuditChain(db, org.organizationId)).ok).toBe(true);
-    expect((await verifyAuditChain(db, untouched.organizationId)).checked).toBe(1);
+    expect((await verifyAuditChain(database.db, org.organizationId)).ok).toBe(true);
+    expect((await verifyAuditChain(database.db, untouched.organizationId)).checked).toBe(1);
 
     // Everything expired: the chain continues from the anchor.
     const drained = await newOrganization('free');
     for (const age of [30, 20]) await append(drained, { occurredAt: daysAgo(age) });
-    await pruneExpiredAuditEntries(db);
+    await pruneExpiredAuditEntries(database.db);
     expect((await append(drained)).sequence).toBe(3);
-    expect(await verifyAuditChain(db, drained.organizationId)).toEqual({
+    expect(await verifyAuditChain(database.db, drained.organizationId)).toEqual({
       ok: true,
       checked: 1,
       firstBrokenSequence: null,
@@ -226,7 +203,7 @@ describe('audit filters', () => {
     await append(org, { actor: null, resourceType: 'domain', operation: 'created', summary: 'system' });
 
     const summaries = async (filters: Parameters<typeof listAuditEntries>[2]) =>
-      (await listAuditEntries(db, org, filters)).items.map((item) => item.summary);
+      (await listAuditEntries(database.db, org, filters)).items.map((item) => item.summary);
     expect(await summaries({ resourceType: 'domain' })).toEqual(['system', 'a3', 'b1', 'a1']);
     expect(await summaries({ resourceType: 'domain', operation: 'created' })).toEqual(['system', 'b1', 'a1']);
     expect(await summaries({ resourceType: 'domain', operation: 'created', actor: 'ALICE' })).toEqual(['a1']);
@@ -234,11 +211,11 @@ describe('audit filters', () => {
     // LIKE wildcards in the search are literal.
     expect(await summaries({ actor: '%' })).toEqual([]);
 
-    const first = await listAuditEntries(db, org, { limit: 2 });
+    const first = await listAuditEntries(database.db, org, { limit: 2 });
     expect(first.items.map((i) => i.summary)).toEqual(['system', 'a3']);
-    const second = await listAuditEntries(db, org, { limit: 2, cursor: first.nextCursor! });
+    const second = await listAuditEntries(database.db, org, { limit: 2, cursor: first.nextCursor! });
     expect(second.items.map((i) => i.summary)).toEqual(['a2', 'b1']);
-    const third = await listAuditEntries(db, org, { limit: 2, cursor: second.nextCursor! });
+    const third = await listAuditEntries(database.db, org, { limit: 2, cursor: second.nextCursor! });
     expect(third.items.map((i) => i.summary)).toEqual(['a1']);
     expect(third.nextCursor).toBeNull();
     expect(third.items[0]).toMatchObject({
@@ -251,7 +228,7 @@ describe('audit filters', () => {
         at: '1970-01-01T00:00:00.000Z',
       },
     });
-    await expect(listAuditEntries(db, org, { cursor: 'not-a-cursor' })).rejects.toMatchObject({
+    await expect(listAuditEntries(database.db, org, { cursor: 'not-a-cursor' })).rejects.toMatchObject({
       code: 'invalid',
     });
   });

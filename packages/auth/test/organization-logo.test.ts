@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createOrganization, type Database } from '@sendops/db';
-import { createTestDatabase, type TestDatabase } from '@sendops/db/testing';
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   deleteOrganization,
   detectLogoType,
@@ -13,39 +10,17 @@ import {
   removeOrganizationLogo,
   setOrganizationLogo,
 } from '../src/index.ts';
+import { createOrganizationContext, useTestDatabase } from './database-fixture.ts';
 
-let test: TestDatabase;
-let db: Kysely<Database>;
-beforeAll(async () => {
-  test = await createTestDatabase();
-  db = test.db;
-});
-afterAll(async () => {
-  await test?.destroy();
-});
-
-const actor = {
-  userId: '00000000-0000-4000-8000-00000000000a',
-  name: 'Alice Admin',
-  email: 'alice@example.com',
-};
+const database = useTestDatabase();
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]);
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1');
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x20, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
 
-async function newOrganization(role: OrganizationContext['role'] = 'owner'): Promise<OrganizationContext> {
-  const { organization } = await createOrganization(db, { name: 'Logo test' });
-  return {
-    organizationId: organization.id,
-    organizationName: organization.name,
-    slug: organization.slug,
-    isDemo: false,
-    role,
-    actor,
-  };
-}
+const newOrganization = (role: OrganizationContext['role'] = 'owner') =>
+  createOrganizationContext(database.db, 'Logo test', { role });
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -63,46 +38,48 @@ describe('workspace logo', () => {
 
   it('stores the detected type and hash, refusing other files and anything over 2 MB', async () => {
     const context = await newOrganization('org_admin');
-    await expect(setOrganizationLogo(db, context, Buffer.from('%PDF-1.7'))).rejects.toMatchObject({
+    await expect(setOrganizationLogo(database.db, context, Buffer.from('%PDF-1.7'))).rejects.toMatchObject({
       code: 'invalid',
       message: 'the logo must be a PNG, JPEG, WebP or GIF image',
     });
-    await expect(setOrganizationLogo(db, context, Buffer.alloc(0))).rejects.toMatchObject({
+    await expect(setOrganizationLogo(database.db, context, Buffer.alloc(0))).rejects.toMatchObject({
       code: 'invalid',
     });
     const tooBig = Buffer.concat([PNG, Buffer.alloc(LOGO_MAX_BYTES + 1 - PNG.length)]);
-    await expect(setOrganizationLogo(db, context, tooBig)).rejects.toMatchObject({
+    await expect(setOrganizationLogo(database.db, context, tooBig)).rejects.toMatchObject({
       code: 'invalid',
       message: 'the logo must be at most 2 MB',
     });
     const atLimit = Buffer.concat([GIF, Buffer.alloc(LOGO_MAX_BYTES - GIF.length)]);
-    expect(await setOrganizationLogo(db, context, atLimit)).toMatchObject({
+    expect(await setOrganizationLogo(database.db, context, atLimit)).toMatchObject({
       contentType: 'image/gif',
       size: LOGO_MAX_BYTES,
     });
-    expect(await setOrganizationLogo(db, context, WEBP)).toMatchObject({ contentType: 'image/webp' });
-    const stored = await getOrganizationLogo(db, context.organizationId);
+    expect(await setOrganizationLogo(database.db, context, WEBP)).toMatchObject({
+      contentType: 'image/webp',
+    });
+    const stored = await getOrganizationLogo(database.db, context.organizationId);
     expect(stored).toMatchObject({ content_type: 'image/webp', sha256: sha(WEBP), size: WEBP.length });
     expect(Buffer.compare(stored!.bytes, WEBP)).toBe(0);
   });
 
   it('refuses roles without org.settings.manage and the demo workspace', async () => {
     const viewer = await newOrganization('viewer');
-    await expect(setOrganizationLogo(db, viewer, PNG)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(removeOrganizationLogo(db, viewer)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setOrganizationLogo(database.db, viewer, PNG)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(removeOrganizationLogo(database.db, viewer)).rejects.toMatchObject({ code: 'forbidden' });
     const demo = { ...(await newOrganization()), isDemo: true };
-    await expect(setOrganizationLogo(db, demo, PNG)).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await getOrganizationLogo(db, viewer.organizationId)).toBeUndefined();
+    await expect(setOrganizationLogo(database.db, demo, PNG)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await getOrganizationLogo(database.db, viewer.organizationId)).toBeUndefined();
   });
 
   it('writes one audit entry per change, with size and hash but never the image', async () => {
     const context = await newOrganization();
-    await setOrganizationLogo(db, context, PNG);
-    await setOrganizationLogo(db, context, PNG); // the same file again changes nothing
-    await setOrganizationLogo(db, context, JPEG);
-    await removeOrganizationLogo(db, context);
-    await removeOrganizationLogo(db, context); // nothing left to remove
-    const { items } = await listAuditEntries(db, { ...context, role: 'owner' }, {});
+    await setOrganizationLogo(database.db, context, PNG);
+    await setOrganizationLogo(database.db, context, PNG); // the same file again changes nothing
+    await setOrganizationLogo(database.db, context, JPEG);
+    await removeOrganizationLogo(database.db, context);
+    await removeOrganizationLogo(database.db, context); // nothing left to remove
+    const { items } = await listAuditEntries(database.db, { ...context, role: 'owner' }, {});
     const logoEntries = items.filter((item) => item.summary.startsWith('Workspace logo'));
     expect(logoEntries.map((item) => [item.resourceType, item.operation, item.summary])).toEqual([
       ['settings', 'updated', 'Workspace logo removed'],
@@ -114,13 +91,13 @@ describe('workspace logo', () => {
       [{ logo: { size: PNG.length, sha256: sha(PNG) } }, { logo: { size: JPEG.length, sha256: sha(JPEG) } }],
       [{ logo: null }, { logo: { size: PNG.length, sha256: sha(PNG) } }],
     ]);
-    expect(await getOrganizationLogo(db, context.organizationId)).toBeUndefined();
+    expect(await getOrganizationLogo(database.db, context.organizationId)).toBeUndefined();
   });
 
   it('goes with its organization when the organization is deleted', async () => {
     const context = await newOrganization();
-    await setOrganizationLogo(db, context, PNG);
-    await deleteOrganization(db, context, { confirmName: context.organizationName }, undefined);
-    expect(await getOrganizationLogo(db, context.organizationId)).toBeUndefined();
+    await setOrganizationLogo(database.db, context, PNG);
+    await deleteOrganization(database.db, context, { confirmName: context.organizationName }, undefined);
+    expect(await getOrganizationLogo(database.db, context.organizationId)).toBeUndefined();
   });
 });

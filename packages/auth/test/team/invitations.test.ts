@@ -1,5 +1,5 @@
-import { createOrganization, isDomainError } from '@sendops/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganization } from '@sendops/db';
+import { describe, expect, it } from 'vitest';
 import {
   acceptInvitation,
   declineInvitation,
@@ -14,41 +14,20 @@ import {
   addMember,
   auditRows,
   contextFor,
-  createOrganizationOwnedBy,
+  createOwnedOrganization,
   createUser,
   DAY,
+  expectCode,
   invitationToken,
   mailSince,
-  startTeamFixture,
-  type TeamFixture,
+  useTeamFixture,
 } from './team-fixture.ts';
 
-let f: TeamFixture;
-beforeAll(async () => {
-  f = await startTeamFixture();
-});
-afterAll(async () => {
-  await f?.close();
-});
-
-async function ownedOrganization(plan: 'free' | 'team' | 'business' = 'team') {
-  const owner = await createUser(f.db, 'Olivia Owner');
-  const organization = await createOrganizationOwnedBy(f.db, owner, plan);
-  const context = await contextFor(f.db, organization.slug, owner);
-  return { owner, organization, context };
-}
-
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isDomainError(error) ? error.code : error).toBe(code);
-}
+const f = useTeamFixture();
 
 describe('inviting', () => {
   it('refuses on the Free plan (a single user) with plan_limit, and writes nothing', async () => {
-    const { organization, context } = await ownedOrganization('free');
+    const { organization, context } = await createOwnedOrganization(f.db, 'free');
     await expectCode(
       inviteMember(f.at(), context, { email: 'x@example.com', role: 'developer' }),
       'plan_limit',
@@ -62,7 +41,7 @@ describe('inviting', () => {
   });
 
   it('stores a pending 7-day invitation, audits it and emails the Accept link', async () => {
-    const { owner, organization, context } = await ownedOrganization();
+    const { owner, organization, context } = await createOwnedOrganization(f.db);
     const mailed = f.smtp.messages.length;
     const invitation = await inviteMember(f.at(), context, {
       email: '  New.Person@Example.com ',
@@ -109,7 +88,7 @@ describe('inviting', () => {
   });
 
   it('409 for an existing member or a pending invitation of the same email (any case)', async () => {
-    const { organization, context } = await ownedOrganization();
+    const { organization, context } = await createOwnedOrganization(f.db);
     const member = await createUser(f.db, 'Mia Member');
     await addMember(f.db, organization.id, member, 'viewer');
     await expectCode(
@@ -126,7 +105,7 @@ describe('inviting', () => {
   });
 
   it('never as Owner, only with team.manage, never into the demo workspace', async () => {
-    const { organization, context } = await ownedOrganization();
+    const { organization, context } = await createOwnedOrganization(f.db);
     await expectCode(inviteMember(f.at(), context, { email: 'o@example.com', role: 'owner' }), 'invalid');
     await expectCode(inviteMember(f.at(), context, { email: 'o@example.com', role: 'superuser' }), 'invalid');
     await expectCode(inviteMember(f.at(), context, { email: 'not-an-email', role: 'viewer' }), 'invalid');
@@ -156,7 +135,7 @@ describe('inviting', () => {
   });
 
   it('counts members and pending invitations against the Team plan’s 5 seats', async () => {
-    const { context } = await ownedOrganization('team');
+    const { context } = await createOwnedOrganization(f.db, 'team');
     const invited = [];
     for (let i = 0; i < 4; i++) {
       invited.push(await inviteMember(f.at(), context, { email: `seat${i}@example.com`, role: 'viewer' }));
@@ -172,7 +151,7 @@ describe('inviting', () => {
 
 describe('re-sending and revoking', () => {
   it('re-send issues a new token and a new 7-day window; the old link is dead', async () => {
-    const { organization, context } = await ownedOrganization();
+    const { organization, context } = await createOwnedOrganization(f.db);
     let mailed = f.smtp.messages.length;
     const invitation = await inviteMember(f.at(), context, { email: 'resend@example.com', role: 'marketer' });
     const oldToken = invitationToken((await mailSince(f.smtp, mailed, 1))[0] as never);
@@ -196,12 +175,12 @@ describe('re-sending and revoking', () => {
   });
 
   it('revoke kills the link; revoked invitations cannot be re-sent or accepted; other tenants get 404', async () => {
-    const { organization, context } = await ownedOrganization();
+    const { organization, context } = await createOwnedOrganization(f.db);
     const mailed = f.smtp.messages.length;
     const invitation = await inviteMember(f.at(), context, { email: 'revoke@example.com', role: 'viewer' });
     const token = invitationToken((await mailSince(f.smtp, mailed, 1))[0] as never);
 
-    const { context: otherContext } = await ownedOrganization();
+    const { context: otherContext } = await createOwnedOrganization(f.db);
     await expectCode(revokeInvitation(f.at(), otherContext, invitation.id), 'not_found');
     await expectCode(resendInvitation(f.at(), otherContext, invitation.id), 'not_found');
     await expectCode(revokeInvitation(f.at(), context, 'not-a-uuid'), 'not_found');
@@ -220,7 +199,7 @@ describe('re-sending and revoking', () => {
 
 describe('answering', () => {
   it('accepting from the link creates the membership with the invited role, once', async () => {
-    const { organization, context } = await ownedOrganization();
+    const { organization, context } = await createOwnedOrganization(f.db);
     const mailed = f.smtp.messages.length;
     const invitation = await inviteMember(f.at(), context, {
       email: 'joiner@example.com',
@@ -253,7 +232,7 @@ describe('answering', () => {
   });
 
   it('an expired invitation is refused with `expired`, for accept and decline alike', async () => {
-    const { context } = await ownedOrganization();
+    const { context } = await createOwnedOrganization(f.db);
     const mailed = f.smtp.messages.length;
     await inviteMember(f.at(), context, { email: 'late@example.com', role: 'viewer' });
     const token = invitationToken((await mailSince(f.smtp, mailed, 1))[0] as never);
@@ -270,7 +249,7 @@ describe('answering', () => {
   });
 
   it('by id only for the signed-in user whose email matches; decline is audited', async () => {
-    const { organization, context } = await ownedOrganization();
+    const { organization, context } = await createOwnedOrganization(f.db);
     const first = await inviteMember(f.at(), context, { email: 'by.id@example.com', role: 'financial' });
     const stranger = await createUser(f.db, 'Stran Ger');
     await expectCode(acceptInvitation(f.at(), stranger, { id: first.id }), 'not_found');
@@ -300,7 +279,7 @@ describe('answering', () => {
   });
 
   it('accepting re-checks the seats: a plan downgraded to Free refuses new members', async () => {
-    const { organization, context } = await ownedOrganization();
+    const { organization, context } = await createOwnedOrganization(f.db);
     const invitation = await inviteMember(f.at(), context, {
       email: 'downgrade@example.com',
       role: 'viewer',
@@ -313,7 +292,7 @@ describe('answering', () => {
 
 describe('expiry sweep', () => {
   it('marks invitations past 7 days expired with a system audit entry; re-send revives them', async () => {
-    const { organization, context } = await ownedOrganization();
+    const { organization, context } = await createOwnedOrganization(f.db);
     const old = await inviteMember(f.at(), context, { email: 'sweep.old@example.com', role: 'viewer' });
     const fresh = await inviteMember(f.at(3 * DAY), context, {
       email: 'sweep.new@example.com',

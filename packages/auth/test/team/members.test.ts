@@ -1,5 +1,4 @@
-import { isDomainError } from '@sendops/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cancelOwnershipTransfer,
   changeMemberRole,
@@ -10,44 +9,27 @@ import {
   startOwnershipTransfer,
 } from '../../src/index.ts';
 import {
-  addMember,
   auditRows,
   contextFor,
-  createOrganizationOwnedBy,
+  createMember,
+  createOwnedOrganization,
   createUser,
-  startTeamFixture,
-  type TeamFixture,
+  expectCode,
+  useTeamFixture,
 } from './team-fixture.ts';
 
-let f: TeamFixture;
-beforeAll(async () => {
-  f = await startTeamFixture();
-});
-afterAll(async () => {
-  await f?.close();
-});
-
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isDomainError(error) ? error.code : error).toBe(code);
-}
+const f = useTeamFixture();
 
 async function team() {
-  const owner = await createUser(f.db, 'Olivia Owner');
-  const organization = await createOrganizationOwnedBy(f.db, owner);
-  const admin = await createUser(f.db, 'Ada Admin');
-  const developer = await createUser(f.db, 'Dev Eloper');
-  await addMember(f.db, organization.id, admin, 'org_admin');
-  await addMember(f.db, organization.id, developer, 'developer');
+  const { owner, organization, context: ownerContext } = await createOwnedOrganization(f.db);
+  const admin = await createMember(f.db, organization.id, 'Ada Admin', 'org_admin');
+  const developer = await createMember(f.db, organization.id, 'Dev Eloper', 'developer');
   return {
     organization,
     owner,
     admin,
     developer,
-    ownerContext: await contextFor(f.db, organization.slug, owner),
+    ownerContext,
     adminContext: await contextFor(f.db, organization.slug, admin),
     developerContext: await contextFor(f.db, organization.slug, developer),
   };

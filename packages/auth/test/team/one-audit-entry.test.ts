@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   acceptInvitation,
   acceptOwnershipTransfer,
@@ -12,30 +12,20 @@ import {
   startOwnershipTransfer,
 } from '../../src/index.ts';
 import {
-  addMember,
   auditRows,
   contextFor,
-  createOrganizationOwnedBy,
+  createMember,
+  createOwnedOrganization,
   createUser,
-  startTeamFixture,
-  type TeamFixture,
+  useTeamFixture,
 } from './team-fixture.ts';
 
-let f: TeamFixture;
-beforeAll(async () => {
-  f = await startTeamFixture();
-});
-afterAll(async () => {
-  await f?.close();
-});
+const f = useTeamFixture();
 
 describe('audit', () => {
   it('every team action writes exactly one entry, of the expected type and operation', async () => {
-    const owner = await createUser(f.db, 'Olivia Owner');
-    const organization = await createOrganizationOwnedBy(f.db, owner, 'business');
-    const ownerContext = await contextFor(f.db, organization.slug, owner);
-    const admin = await createUser(f.db, 'Ada Admin');
-    await addMember(f.db, organization.id, admin, 'org_admin');
+    const { organization, context: ownerContext } = await createOwnedOrganization(f.db, 'business');
+    const admin = await createMember(f.db, organization.id, 'Ada Admin', 'org_admin');
     const joiner = await createUser(f.db, 'Jo Iner', { email: 'one.audit.joiner@example.com' });
     const decliner = await createUser(f.db, 'De Cliner', { email: 'one.audit.decliner@example.com' });
 

@@ -1,28 +1,13 @@
 import { isDomainError } from '@sendops/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inviteMember, setOrganizationPlan } from '../../src/index.ts';
-import {
-  auditRows,
-  contextFor,
-  createOrganizationOwnedBy,
-  createUser,
-  startTeamFixture,
-  type TeamFixture,
-} from './team-fixture.ts';
+import { auditRows, createOwnedOrganization, useTeamFixture } from './team-fixture.ts';
 
-let f: TeamFixture;
-beforeAll(async () => {
-  f = await startTeamFixture();
-});
-afterAll(async () => {
-  await f?.close();
-});
+const f = useTeamFixture();
 
 describe('setting an organization’s plan (operator)', () => {
   it('moves a Free workspace to Team so it can invite, audited as a billing change by the system', async () => {
-    const owner = await createUser(f.db, 'Olivia Owner');
-    const organization = await createOrganizationOwnedBy(f.db, owner, 'free');
-    const context = await contextFor(f.db, organization.slug, owner);
+    const { organization, context } = await createOwnedOrganization(f.db, 'free');
     const refused = await inviteMember(f.at(), context, { email: 'x@example.com', role: 'viewer' }).catch(
       (e) => e,
     );

@@ -1,5 +1,4 @@
-import { isDomainError } from '@sendops/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   acceptOwnershipTransfer,
   cancelOwnershipTransfer,
@@ -9,49 +8,33 @@ import {
   startOwnershipTransfer,
 } from '../../src/index.ts';
 import {
-  addMember,
   auditRows,
   contextFor,
-  createOrganizationOwnedBy,
+  createMember,
+  createOwnedOrganization,
   createUser,
+  expectCode,
   HOUR,
   mailSince,
-  startTeamFixture,
-  type TeamFixture,
+  useTeamFixture,
 } from './team-fixture.ts';
 
-let f: TeamFixture;
-beforeAll(async () => {
-  f = await startTeamFixture();
-});
-afterAll(async () => {
-  await f?.close();
-});
-
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isDomainError(error) ? error.code : error).toBe(code);
-}
+const f = useTeamFixture();
 
 async function team() {
-  const owner = await createUser(f.db, 'Olivia Owner');
-  const organization = await createOrganizationOwnedBy(f.db, owner);
-  const admin = await createUser(f.db, 'Ada Admin');
-  const viewer = await createUser(f.db, 'Vic Viewer');
-  const unverified = await createUser(f.db, 'Una Verified', { verified: false });
-  await addMember(f.db, organization.id, admin, 'org_admin');
-  await addMember(f.db, organization.id, viewer, 'viewer');
-  await addMember(f.db, organization.id, unverified, 'developer');
+  const { owner, organization, context: ownerContext } = await createOwnedOrganization(f.db);
+  const admin = await createMember(f.db, organization.id, 'Ada Admin', 'org_admin');
+  const viewer = await createMember(f.db, organization.id, 'Vic Viewer', 'viewer');
+  const unverified = await createMember(f.db, organization.id, 'Una Verified', 'developer', {
+    verified: false,
+  });
   return {
     organization,
     owner,
     admin,
     viewer,
     unverified,
-    ownerContext: await contextFor(f.db, organization.slug, owner),
+    ownerContext,
     adminContext: await contextFor(f.db, organization.slug, admin),
     viewerContext: await contextFor(f.db, organization.slug, viewer),
   };

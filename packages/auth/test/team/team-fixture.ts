@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Plan, Role, User } from '@sendops/db';
+import { type Database, isDomainError, type Plan, type Role, type User } from '@sendops/db';
 import { createTestDatabase, type TestDatabase } from '@sendops/db/testing';
 import { createMailTransport, type MailTransport } from '@sendops/mail';
 import { type CapturedMail, type SmtpCapture, startSmtpCapture } from '@sendops/mail/testing';
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   createWorkspace,
   type OrganizationContext,
@@ -58,6 +59,51 @@ export async function startTeamFixture(): Promise<TeamFixture> {
   };
 }
 
+/**
+ * The file's fixture, started before its tests and closed after them. Its fields are read when a test
+ * runs (the fixture does not exist yet while the file is being collected).
+ */
+export function useTeamFixture(): Omit<TeamFixture, 'close'> {
+  let started: TeamFixture | undefined;
+  beforeAll(async () => {
+    started = await startTeamFixture();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): TeamFixture => {
+    if (!started) throw new Error('the team fixture is only there inside tests (it starts in beforeAll)');
+    return started;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get smtp() {
+      return current().smtp;
+    },
+    get mailer() {
+      return current().mailer;
+    },
+    get t0() {
+      return current().t0;
+    },
+    get mailErrors() {
+      return current().mailErrors;
+    },
+    at: (offsetMs) => current().at(offsetMs),
+  };
+}
+
+/** Asserts that `promise` fails with the domain error `code` (anything else fails the test as itself). */
+export async function expectCode(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isDomainError(error) ? error.code : error).toBe(code);
+}
+
 export async function createUser(
   db: Kysely<Database>,
   name: string,
@@ -83,11 +129,32 @@ export async function createOrganizationOwnedBy(db: Kysely<Database>, owner: Use
   return organization;
 }
 
+/** Olivia Owner's new organization and the context of her requests on it. */
+export async function createOwnedOrganization(db: Kysely<Database>, plan: Plan = 'team') {
+  const owner = await createUser(db, 'Olivia Owner');
+  const organization = await createOrganizationOwnedBy(db, owner, plan);
+  const context = await contextFor(db, organization.slug, owner);
+  return { owner, organization, context };
+}
+
 export async function addMember(db: Kysely<Database>, organizationId: string, user: User, role: Role) {
   await db
     .insertInto('memberships')
     .values({ organization_id: organizationId, user_id: user.id, role })
     .execute();
+}
+
+/** A new user who is a member of the organization with `role`. */
+export async function createMember(
+  db: Kysely<Database>,
+  organizationId: string,
+  name: string,
+  role: Role,
+  options: { verified?: boolean } = {},
+): Promise<User> {
+  const user = await createUser(db, name, options);
+  await addMember(db, organizationId, user, role);
+  return user;
 }
 
 /** The context the API would build for this user's request on this organization. */

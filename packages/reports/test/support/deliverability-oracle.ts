@@ -3,13 +3,14 @@
 // oracle test compares two independent implementations.
 import type { EventRow } from '@sendops/ses-events';
 import type { ReportFilter } from '../../src/index.ts';
+import { iso } from './event-time.ts';
 
 const DAY = 86_400_000;
 /** Event types the Deliverability headline and trend count. */
 const COUNTED = ['Send', 'Delivery', 'Bounce', 'Complaint', 'Reject'];
 
 /** The instant (ms) of a row's `event_time` (ClickHouse's `YYYY-MM-DD hh:mm:ss.sss`, UTC). */
-export const eventTime = (row: EventRow) => Date.parse(`${row.event_time.replace(' ', 'T')}Z`);
+export const eventTime = (row: EventRow) => Date.parse(iso(row.event_time));
 
 /** Ranges up to two days go by hour, longer ones by day (as the reports' `bucketSize`). */
 const isHourly = (filter: ReportFilter) => filter.to.getTime() - filter.from.getTime() <= 2 * DAY;

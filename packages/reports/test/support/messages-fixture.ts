@@ -8,9 +8,11 @@ import { DEMO_ORGANIZATION, generateMessages, type SimulatedMessage } from '@sen
 import type { Page, ReportFilter } from '../../src/index.ts';
 import { simulatedRows } from './simulated-rows.ts';
 
+// The test files read it from here with the rest of the fixture.
+export { iso } from './event-time.ts';
+
 export const START = Date.UTC(2026, 9, 1);
 export const END = Date.UTC(2026, 9, 4);
-export const iso = (time: string) => `${time.replace(' ', 'T')}Z`;
 
 export const orgA = { id: randomUUID(), channels: new Map<string, string>() };
 export const orgB = { id: randomUUID(), channels: new Map<string, string>() };
