@@ -1,5 +1,7 @@
 // The presets and the knob limits the rules page edits against (spec: classification-rules). The API
 // validates again on save; these give the operator the message before they get there.
+import type { EVENTS_MAX, EVENTS_MIN, WINDOW_DAYS_MAX, WINDOW_DAYS_MIN } from '@sendops/classification/rules';
+import type { Assert, Equals } from '../../lib/api/type-equality.ts';
 import type { DetectedProfile, Profile, WindowedRule, WindowedRules } from '../../lib/api/undeliverable.ts';
 
 const on = (events: number, window_days: number) => ({ enabled: true, events, window_days });
@@ -58,6 +60,16 @@ export function toDraft(rules: WindowedRules): KnobDraft {
 }
 
 const LIMITS = { events: [1, 100], window_days: [1, 365] } as const;
+// The same limits as the API's validation, or tsc fails.
+type _LimitsMatch = Assert<
+  Equals<
+    typeof LIMITS,
+    {
+      readonly events: readonly [typeof EVENTS_MIN, typeof EVENTS_MAX];
+      readonly window_days: readonly [typeof WINDOW_DAYS_MIN, typeof WINDOW_DAYS_MAX];
+    }
+  >
+>;
 
 /** The message for one knob, or null when it is an integer within its range. */
 export function knobError(knob: 'events' | 'window_days', value: string): string | null {

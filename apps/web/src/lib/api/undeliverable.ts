@@ -1,6 +1,16 @@
 // The Undeliverable list and classification rules (GET/POST/PUT /api/orgs/:slug/undeliverable*);
-// shapes as in docs/dashboard-api.md.
+// shapes as in docs/dashboard-api.md. The rule lists and knob types come from
+// @sendops/classification/rules (a module without imports; `import type` is erased, so no backend code
+// reaches the browser); the lists the pages need at run time are copied below and checked against it.
+import type {
+  LOCKED_RULES as BACKEND_LOCKED_RULES,
+  REASONS as BACKEND_REASONS,
+  WINDOWED_RULES as BACKEND_WINDOWED_RULES,
+  RuleSettings,
+  WindowedRuleSettings,
+} from '@sendops/classification/rules';
 import { api, apiRequest } from './client.ts';
+import type { Assert, Equals } from './type-equality.ts';
 
 export const REASONS = [
   'permanent_bounce',
@@ -12,6 +22,7 @@ export const REASONS = [
   'permanent_dsn',
 ] as const;
 export type Reason = (typeof REASONS)[number];
+type _ReasonsMatch = Assert<Equals<typeof REASONS, typeof BACKEND_REASONS>>;
 
 export const REASON_LABELS: Record<Reason, string> = {
   permanent_bounce: 'Permanent bounce',
@@ -61,6 +72,7 @@ export interface HistoryEvent {
 
 export const LOCKED_RULES = ['permanent_bounce', 'complaint', 'rejected'] as const;
 export type LockedRule = (typeof LOCKED_RULES)[number];
+type _LockedRulesMatch = Assert<Equals<typeof LOCKED_RULES, typeof BACKEND_LOCKED_RULES>>;
 export const WINDOWED_RULES = [
   'repeated_transient',
   'undetermined',
@@ -68,13 +80,10 @@ export const WINDOWED_RULES = [
   'permanent_dsn',
 ] as const;
 export type WindowedRule = (typeof WINDOWED_RULES)[number];
+type _WindowedRulesMatch = Assert<Equals<typeof WINDOWED_RULES, typeof BACKEND_WINDOWED_RULES>>;
 
-export interface WindowedSettings {
-  enabled: boolean;
-  events: number;
-  window_days: number;
-}
-export type WindowedRules = Record<WindowedRule, WindowedSettings>;
+export type WindowedSettings = WindowedRuleSettings;
+export type WindowedRules = RuleSettings;
 
 export type Profile = 'strict' | 'standard' | 'aggressive';
 export type DetectedProfile = Profile | 'custom';
