@@ -126,7 +126,7 @@ const SPECS: Record<string, Spec> = {
   'rss-slope-limit': {
     key: 'rssSlopeLimitMbPerMin',
     default: '5',
-    help: 'MB/min of RSS growth still counted as flat',
+    help: 'MB/min of growth still counted as flat (RSS: beyond 2 std. errors of its slope; retained heap)',
     parse: number(0),
   },
 };
