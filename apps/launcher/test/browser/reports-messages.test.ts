@@ -48,7 +48,9 @@ describe('Reports → Messages in a browser', () => {
     await stack.shot(page, 'messages-01-list');
 
     // Open a message from the list: the side panel shows its timeline, starting with Send (or Reject).
-    await rows.first().click();
+    // The oldest row of the page: the demo stream posts a message's events concurrently, so the newest
+    // message may still lack its Send for a moment (the panel loads its timeline once).
+    await rows.last().click();
     const panel = page.getByTestId('message-detail');
     await visible(panel.getByTestId('message-timeline'));
     const firstEvent = panel.getByTestId('message-timeline').locator('li').first();
