@@ -1,11 +1,11 @@
 import type { AnalyticsStore } from '@sendops/analytics';
 import type { DeleteOrganizationEvents } from '@sendops/auth';
-import type { SendOpsConfig } from '@sendops/config';
+import type { PeriodicJob, SendOpsConfig } from '@sendops/config';
 import type { Database } from '@sendops/db';
 import type { MailTransport } from '@sendops/mail';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { type Sweep, startAuditRetentionSweep } from './audit-retention-sweep.ts';
+import { startAuditRetentionSweep } from './audit-retention-sweep.ts';
 import { buildApiApp } from './build-api-app.ts';
 import type { ApiApp } from './http/api-app.ts';
 
@@ -36,7 +36,7 @@ export async function createApiService(options: ApiServiceOptions): Promise<ApiS
     analytics: options.analytics,
     deleteOrganizationEvents: options.deleteOrganizationEvents,
   });
-  let auditSweep: Sweep | undefined;
+  let auditSweep: PeriodicJob | undefined;
   return {
     app,
     async listen(port, host) {

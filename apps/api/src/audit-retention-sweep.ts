@@ -7,14 +7,12 @@ import type { Kysely } from 'kysely';
 /** Retention is counted in days: an hourly pass keeps the log within a day of its plan's window. */
 export const AUDIT_RETENTION_SWEEP_INTERVAL_MS = 60 * 60_000;
 
-export type Sweep = PeriodicJob;
-
 /**
  * Removes audit entries past their plan's retention (team/audit-log) through the database's prune
  * function, which anchors the chain so it stays verifiable. Reads already hide them; this frees the
  * rows. A failed pass is logged and retried on the next tick.
  */
-export function startAuditRetentionSweep(db: Kysely<Database>, logger: FastifyBaseLogger): Sweep {
+export function startAuditRetentionSweep(db: Kysely<Database>, logger: FastifyBaseLogger): PeriodicJob {
   return startPeriodicJob({
     intervalMs: AUDIT_RETENTION_SWEEP_INTERVAL_MS,
     firstRun: 'at-start',

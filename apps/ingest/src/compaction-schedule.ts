@@ -1,12 +1,7 @@
 import { type AnalyticsStore, compactSettledPartitions } from '@sendops/analytics';
-import { startPeriodicJob } from '@sendops/config';
+import { type PeriodicJob, startPeriodicJob } from '@sendops/config';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from './metrics.ts';
-
-export interface CompactionSchedule {
-  /** Resolves once a run in progress has finished. */
-  stop(): Promise<void>;
-}
 
 /**
  * Runs compactSettledPartitions every `intervalMs`, starting one interval after start, never two at
@@ -19,7 +14,7 @@ export function scheduleCompaction(options: {
   intervalMs: number;
   metrics: IngestMetrics;
   log: Logger;
-}): CompactionSchedule {
+}): PeriodicJob {
   const { store, intervalMs, metrics, log } = options;
   if (intervalMs <= 0) return { stop: async () => {} };
   return startPeriodicJob({

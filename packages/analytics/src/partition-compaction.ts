@@ -81,11 +81,11 @@ export async function compactSettledPartitions(
   }
   if (toRollUp.length > 0) {
     // Once for all days: a rollup is current only from the second after its day's newest part.
-    await waitPastLastWrite(
+    const startedAt = await clockPastLastWrite(
       store,
       toRollUp.map((d) => d.partition),
     );
-    for (const { day } of toRollUp) await rollUpDay(store, day);
+    for (const { day } of toRollUp) await rollUpDay(store, day, startedAt);
   }
   return done;
 }
@@ -102,18 +102,13 @@ async function rolledUpAt(store: AnalyticsStore): Promise<Map<string, number>> {
 }
 
 /**
- * Writes one day's counts, then marks the day rolled up as of the moment just before the counts were
- * read: a part written from that second on (a late event during the rollup) makes the day's rollup
- * stale, never silently missing from it. `insert_deduplicate = 0`: a recomputed day must never be
+ * Writes one day's counts, then marks the day rolled up as of `startedAt`, a moment before the counts
+ * were read: a part written from that second on (a late event during the rollups) makes the day's
+ * rollup stale, never silently missing from it. `insert_deduplicate = 0`: a recomputed day must never be
  * dropped as a repeat of an earlier insert (chDB keeps an earlier statement's deduplication token for
  * the session).
  */
-async function rollUpDay(store: AnalyticsStore, day: string): Promise<void> {
-  const result = await store.client.query({
-    query: `SELECT toString(now64(3, 'UTC')) AS now`,
-    format: 'JSONEachRow',
-  });
-  const startedAt = (await result.json<{ now: string }>())[0]!.now;
+async function rollUpDay(store: AnalyticsStore, day: string, startedAt: string): Promise<void> {
   await store.client.command({
     query: `
       INSERT INTO ${qualified(store, 'ses_daily_counts')} SETTINGS insert_deduplicate = 0
@@ -134,21 +129,22 @@ async function rollUpDay(store: AnalyticsStore, day: string): Promise<void> {
 
 /**
  * Waits until ClickHouse's clock has passed the second of the newest part of these partitions
- * (system.parts keeps whole seconds), so that rollups written from now on are current at once.
+ * (system.parts keeps whole seconds), so that rollups written from now on are current at once, and
+ * returns that time (`YYYY-MM-DD hh:mm:ss.sss`, UTC).
  */
-async function waitPastLastWrite(store: AnalyticsStore, partitions: string[]): Promise<void> {
+async function clockPastLastWrite(store: AnalyticsStore, partitions: string[]): Promise<string> {
   for (;;) {
     const result = await store.client.query({
-      query: `SELECT toFloat64(now64(3)) AS now,
+      query: `SELECT toString(now64(3, 'UTC')) AS text, toFloat64(now64(3)) AS now,
                      (SELECT toFloat64(max(modification_time)) FROM system.parts
                       WHERE database = {database:String} AND table = 'ses_events' AND active
                         AND partition_id IN {partitions:Array(String)}) AS modified`,
       query_params: { database: store.database, partitions },
       format: 'JSONEachRow',
     });
-    const [row] = await result.json<{ now: number; modified: number }>();
+    const [row] = await result.json<{ text: string; now: number; modified: number }>();
     const waitMs = (Number(row!.modified) + 1 - Number(row!.now)) * 1000;
-    if (waitMs <= 0) return;
+    if (waitMs <= 0) return row!.text;
     await new Promise((resolve) => setTimeout(resolve, Math.ceil(waitMs)));
   }
 }
