@@ -223,6 +223,13 @@ describe('dashboard in a browser', () => {
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await textOf(page.locator('#mfa')).toMatch('Work phone');
     await textOf(page.locator('#mfa')).toMatch('Enabled');
+    // Its actions menu: Rename closes the menu and opens the dialog; the new name shows in the list.
+    await page.getByRole('button', { name: 'Actions for Work phone' }).click();
+    await page.getByRole('menuitem', { name: 'Rename' }).click();
+    await absent(page.getByRole('menu'));
+    await page.getByRole('dialog').getByLabel('Name').fill('Work phone (Pixel)');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await textOf(page.locator('#mfa')).toMatch('Work phone (Pixel)');
 
     const signInWith = async (method: 'Recovery code' | 'Authenticator app', code: string) => {
       await page.getByRole('button', { name: 'Account menu' }).click();

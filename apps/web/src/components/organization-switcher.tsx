@@ -10,7 +10,7 @@ import { landingPath, orgPath } from '../lib/navigation.ts';
 import { checkOrganizationName, MAX_ORG_NAME } from '../lib/validation.ts';
 import { Icon } from './icons.tsx';
 import { useSession } from './session.tsx';
-import { Alert, FormDialog, initials, Popover, TextField } from './ui.tsx';
+import { Alert, FormDialog, initials, MenuItem, Popover, TextField } from './ui.tsx';
 
 export function OrganizationMark({
   membership,
@@ -60,15 +60,10 @@ export function OrganizationSwitcher({ current }: { current: Membership }) {
           <div style={{ minWidth: 240 }}>
             <div className="menu-label">Organizations</div>
             {me.organizations.map((membership) => (
-              <button
+              <MenuItem
                 key={membership.id}
-                type="button"
-                role="menuitem"
-                className="menu-item"
-                onClick={() => {
-                  close();
-                  router.push(landingPath(membership));
-                }}
+                close={close}
+                onSelect={() => router.push(landingPath(membership))}
               >
                 <OrganizationMark membership={membership} />
                 <span style={{ flex: 1, minWidth: 0 }}>
@@ -81,21 +76,13 @@ export function OrganizationSwitcher({ current }: { current: Membership }) {
                   </span>
                 </span>
                 {membership.slug === current.slug && <Icon name="check" />}
-              </button>
+              </MenuItem>
             ))}
             <div className="menu-sep" />
-            <button
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              onClick={() => {
-                close();
-                setCreating(true);
-              }}
-            >
+            <MenuItem close={close} onSelect={() => setCreating(true)}>
               <Icon name="plus" />
               Create organization
-            </button>
+            </MenuItem>
           </div>
         )}
       </Popover>

@@ -406,3 +406,31 @@ export function Popover({
     </div>
   );
 }
+
+/** A `Popover` menu entry that closes the menu, then does what was chosen. */
+export function MenuItem({
+  close,
+  onSelect,
+  danger = false,
+  children,
+}: {
+  /** The `close` the Popover hands its children. */
+  close: () => void;
+  onSelect: () => void;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      className={danger ? 'menu-item menu-item-danger' : 'menu-item'}
+      onClick={() => {
+        close();
+        onSelect();
+      }}
+    >
+      {children}
+    </button>
+  );
+}

@@ -18,6 +18,7 @@ import {
   ErrorState,
   FormDialog,
   Loading,
+  MenuItem,
   Popover,
   Spinner,
   TextField,
@@ -88,28 +89,19 @@ export function MfaSection() {
                           <Popover label={`Actions for ${credential.name}`} button={<Icon name="more" />}>
                             {(close) => (
                               <>
-                                <button
-                                  type="button"
-                                  role="menuitem"
-                                  className="menu-item"
-                                  onClick={() => {
-                                    close();
-                                    setFlow({ kind: 'rename', credential });
-                                  }}
+                                <MenuItem
+                                  close={close}
+                                  onSelect={() => setFlow({ kind: 'rename', credential })}
                                 >
                                   Rename
-                                </button>
-                                <button
-                                  type="button"
-                                  role="menuitem"
-                                  className="menu-item menu-item-danger"
-                                  onClick={() => {
-                                    close();
-                                    setFlow({ kind: 'remove', credential });
-                                  }}
+                                </MenuItem>
+                                <MenuItem
+                                  close={close}
+                                  danger
+                                  onSelect={() => setFlow({ kind: 'remove', credential })}
                                 >
                                   Remove
-                                </button>
+                                </MenuItem>
                               </>
                             )}
                           </Popover>

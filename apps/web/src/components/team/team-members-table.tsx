@@ -8,7 +8,7 @@ import { formatDate, formatExpiry, personLabel, roleLabel } from '../../lib/form
 import { Icon } from '../icons.tsx';
 import { useOrganization } from '../organization-context.tsx';
 import { useSession } from '../session.tsx';
-import { Alert, Avatar, ConfirmDialog, Popover, Spinner } from '../ui.tsx';
+import { Alert, Avatar, ConfirmDialog, MenuItem, Popover, Spinner } from '../ui.tsx';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 
 /** The row action awaiting confirmation in a dialog. */
@@ -101,17 +101,13 @@ export function TeamMembersTable({
                     {editable && (
                       <Popover label={`Actions for ${member.name}`} button={<Icon name="more" />}>
                         {(close) => (
-                          <button
-                            type="button"
-                            role="menuitem"
-                            className="menu-item menu-item-danger"
-                            onClick={() => {
-                              close();
-                              setPending({ kind: 'remove', member });
-                            }}
+                          <MenuItem
+                            close={close}
+                            danger
+                            onSelect={() => setPending({ kind: 'remove', member })}
                           >
                             Remove
-                          </button>
+                          </MenuItem>
                         )}
                       </Popover>
                     )}
